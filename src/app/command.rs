@@ -1,0 +1,23 @@
+//! Actions the UI asks for. Views return them; the app applies them after the frame, so no
+//! view changes shared state while others are still drawing.
+
+use std::path::PathBuf;
+
+use crate::model::Lang;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Select a place or region (or clear the selection).
+    Select(Option<String>),
+    SetLanguage(Lang),
+    /// Add or remove one sector from the filter.
+    ToggleSector(String),
+    ClearSectorFilter,
+    /// Ask for a dataset file with the system's file dialog.
+    OpenDatasetDialog,
+    /// Load the dataset at this path; on failure keep the current one and show problems.
+    LoadDataset(PathBuf),
+    /// Go back to the atlas compiled into the app.
+    UseEmbedded,
+    DismissProblems,
+}

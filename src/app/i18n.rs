@@ -1,0 +1,82 @@
+//! UI strings in Dutch (default) and English, one file per language under assets/i18n.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::model::{Lang, PlaceKind};
+
+pub const NL_TOML: &str = include_str!("../../assets/i18n/nl.toml");
+pub const EN_TOML: &str = include_str!("../../assets/i18n/en.toml");
+
+fn tables() -> &'static [HashMap<String, String>; 2] {
+    static TABLES: OnceLock<[HashMap<String, String>; 2]> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        // The tables are compiled in and checked by tests; a broken one falls back to keys.
+        let parse = |s: &str| toml::from_str::<HashMap<String, String>>(s).unwrap_or_default();
+        [parse(NL_TOML), parse(EN_TOML)]
+    })
+}
+
+/// The UI text for `key`; the key itself when it is missing, so a gap is visible, not fatal.
+pub fn tr(lang: Lang, key: &'static str) -> &'static str {
+    let table = match lang {
+        Lang::Nl => &tables()[0],
+        Lang::En => &tables()[1],
+    };
+    table.get(key).map_or(key, String::as_str)
+}
+
+/// Name of a kind of place in the UI language.
+pub fn kind(lang: Lang, k: PlaceKind) -> &'static str {
+    let key: &'static str = match k {
+        PlaceKind::Hotspot => "kind.hotspot",
+        PlaceKind::SubRegion => "kind.sub_region",
+        PlaceKind::Cluster => "kind.cluster",
+        PlaceKind::InnovationDistrict => "kind.innovation_district",
+        PlaceKind::Campus => "kind.campus",
+        PlaceKind::Fieldlab => "kind.fieldlab",
+        PlaceKind::Project => "kind.project",
+        PlaceKind::Network => "kind.network",
+        PlaceKind::KnowledgeInstitution => "kind.knowledge_institution",
+        PlaceKind::Company => "kind.company",
+        PlaceKind::Site => "kind.site",
+        PlaceKind::Infrastructure => "kind.infrastructure",
+        PlaceKind::Area => "kind.area",
+    };
+    tr(lang, key)
+}
+
+/// All keys of one language, for the completeness test.
+pub fn keys(lang: Lang) -> Vec<&'static str> {
+    let table = match lang {
+        Lang::Nl => &tables()[0],
+        Lang::En => &tables()[1],
+    };
+    let mut k: Vec<&'static str> = table.keys().map(String::as_str).collect();
+    k.sort_unstable();
+    k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_the_same_keys() {
+        let nl = keys(Lang::Nl);
+        let en = keys(Lang::En);
+        assert!(!nl.is_empty());
+        let only_nl: Vec<_> = nl.iter().filter(|k| !en.contains(k)).collect();
+        let only_en: Vec<_> = en.iter().filter(|k| !nl.contains(k)).collect();
+        assert!(only_nl.is_empty(), "keys only in nl.toml: {only_nl:?}");
+        assert!(only_en.is_empty(), "keys only in en.toml: {only_en:?}");
+    }
+
+    #[test]
+    fn every_kind_has_a_name_in_both_languages() {
+        for k in PlaceKind::ALL {
+            assert!(!kind(Lang::Nl, k).starts_with("kind."));
+            assert!(!kind(Lang::En, k).starts_with("kind."));
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! The application shell: state, commands, persistence and the window.
+
+pub mod command;
+pub mod i18n;
+pub mod state;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Instant;
+
+use command::Command;
+use i18n::tr;
+use state::{AppState, Settings};
+
+use crate::derive::Atlas;
+use crate::model::{self, LoadError, LoadedDataset, Problem};
+use crate::views::View;
+use crate::views::details::DetailsView;
+use crate::views::place_list::PlaceListView;
+use crate::views::problems::ProblemsView;
+
+/// Key under which settings live in eframe's storage.
+pub const SETTINGS_KEY: &str = "innovation-atlas/settings";
+
+/// Whether the app may open the system's file dialog (tests must not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialogs {
+    Native,
+    Disabled,
+}
+
+/// The whole app: state plus one struct per view.
+pub struct AtlasApp {
+    pub state: AppState,
+    list: PlaceListView,
+    details: DetailsView,
+    problems: ProblemsView,
+    dialogs: Dialogs,
+    pending_dialog: Option<Receiver<Option<PathBuf>>>,
+    /// Title last sent to the window, so it is only sent when it changes.
+    shown_title: String,
+    started: Option<Instant>,
+}
+
+impl AtlasApp {
+    pub fn new(atlas: Arc<Atlas>, settings: Settings, dialogs: Dialogs) -> Self {
+        AtlasApp {
+            state: AppState::new(atlas, settings),
+            list: PlaceListView,
+            details: DetailsView,
+            problems: ProblemsView,
+            dialogs,
+            pending_dialog: None,
+            shown_title: String::new(),
+            started: None,
+        }
+    }
+
+    /// An app on the embedded atlas with default settings (used by tests).
+    pub fn embedded() -> Result<Self, LoadError> {
+        let loaded = model::load_embedded()?;
+        Ok(Self::new(
+            Arc::new(Atlas::new(loaded)),
+            Settings::default(),
+            Dialogs::Disabled,
+        ))
+    }
+
+    /// Logs the time from `started` to the first frame on stderr.
+    pub fn log_first_frame_from(mut self, started: Instant) -> Self {
+        self.started = Some(started);
+        self
+    }
+
+    /// Title for the window: app name and the dataset in use.
+    pub fn window_title(&self) -> String {
+        format!(
+            "{} — {}",
+            tr(self.state.lang(), "app.title"),
+            self.state.atlas.title()
+        )
+    }
+
+    /// Draws one frame and applies what the views asked for.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(started) = self.started.take() {
+            eprintln!(
+                "timings: first frame {:.1} ms after process start",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        let mut out = Vec::new();
+        self.poll_dialog(&mut out);
+        collect_dropped_files(ui.ctx(), &mut out);
+
+        let lang = self.state.lang();
+        egui::Panel::top("top-bar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.strong(tr(lang, "app.title"));
+                ui.separator();
+                if ui.button(tr(lang, "menu.open_dataset")).clicked() {
+                    out.push(Command::OpenDatasetDialog);
+                }
+                if matches!(self.state.atlas.loaded.origin, model::Origin::Path(_))
+                    && ui.button(tr(lang, "menu.embedded")).clicked()
+                {
+                    out.push(Command::UseEmbedded);
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let other = match lang {
+                        model::Lang::Nl => model::Lang::En,
+                        model::Lang::En => model::Lang::Nl,
+                    };
+                    if ui.button(tr(lang, "lang.switch")).clicked() {
+                        out.push(Command::SetLanguage(other));
+                    }
+                    ui.label(egui::RichText::new(self.state.atlas.title()).weak());
+                });
+            });
+        });
+        egui::Panel::right("details")
+            .resizable(true)
+            .default_size(380.0)
+            .min_size(260.0)
+            .show(ui, |ui| self.details.ui(ui, &self.state, &mut out));
+        egui::CentralPanel::default().show(ui, |ui| self.list.ui(ui, &self.state, &mut out));
+        self.problems.ui(ui, &self.state, &mut out);
+
+        for cmd in out {
+            self.apply(cmd);
+        }
+        let title = self.window_title();
+        if title != self.shown_title {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    /// Changes the state as a command asks.
+    pub fn apply(&mut self, cmd: Command) {
+        let s = &mut self.state;
+        match cmd {
+            Command::Select(id) => s.settings.selection = id,
+            Command::SetLanguage(lang) => s.settings.lang = lang,
+            Command::ToggleSector(id) => {
+                if !s.settings.sector_filter.remove(&id) {
+                    s.settings.sector_filter.insert(id);
+                }
+            }
+            Command::ClearSectorFilter => s.settings.sector_filter.clear(),
+            Command::OpenDatasetDialog => self.open_dialog(),
+            Command::LoadDataset(path) => {
+                let result = model::load_path(&path);
+                self.switch_to(result);
+            }
+            Command::UseEmbedded => {
+                let result = model::load_embedded();
+                self.switch_to(result);
+            }
+            Command::DismissProblems => s.load_error = None,
+        }
+    }
+
+    /// Uses a newly loaded dataset, or keeps the current one and shows why not.
+    fn switch_to(&mut self, result: Result<LoadedDataset, LoadError>) {
+        match result {
+            Ok(loaded) => {
+                self.state.atlas = Arc::new(Atlas::new(loaded));
+                self.state.load_error = None;
+                self.state.forget_dangling_selection();
+            }
+            Err(e) => self.state.load_error = Some(e),
+        }
+    }
+
+    fn open_dialog(&mut self) {
+        if self.dialogs == Dialogs::Disabled || self.pending_dialog.is_some() {
+            return;
+        }
+        let (tx, rx) = channel();
+        // rfd's dialog blocks until closed, so it runs on its own thread.
+        std::thread::spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .add_filter("Atlas dataset", &["toml", "json"])
+                .pick_file();
+            tx.send(picked).ok();
+        });
+        self.pending_dialog = Some(rx);
+    }
+
+    fn poll_dialog(&mut self, out: &mut Vec<Command>) {
+        let Some(rx) = &self.pending_dialog else {
+            return;
+        };
+        match rx.try_recv() {
+            Ok(Some(path)) => {
+                out.push(Command::LoadDataset(path));
+                self.pending_dialog = None;
+            }
+            Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.pending_dialog = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+        }
+    }
+}
+
+fn collect_dropped_files(ctx: &egui::Context, out: &mut Vec<Command>) {
+    let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+    for file in dropped {
+        let path = file.path();
+        if !path.as_os_str().is_empty() {
+            out.push(Command::LoadDataset(path.to_path_buf()));
+        }
+    }
+}
+
+impl eframe::App for AtlasApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        AtlasApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
+    }
+}
+
+/// Opens the window on the embedded atlas or the dataset at `dataset`.
+pub fn run(dataset: Option<PathBuf>, timings: bool, started: Instant) -> anyhow::Result<()> {
+    let (loaded, startup_error) = match dataset.as_deref().map(model::load_path) {
+        None => (model::load_embedded(), None),
+        Some(Ok(l)) => (Ok(l), None),
+        // A bad dataset on the command line still opens the app, on the embedded atlas,
+        // with the problems listed.
+        Some(Err(e)) => (model::load_embedded(), Some(e)),
+    };
+    let loaded = loaded.map_err(|e| {
+        let list: Vec<String> = e.problems.iter().map(Problem::to_string).collect();
+        anyhow::anyhow!("the embedded atlas is invalid:\n{}", list.join("\n"))
+    })?;
+    if timings {
+        eprintln!(
+            "timings: dataset loaded and validated {:.1} ms after process start",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+    let atlas = Arc::new(Atlas::new(loaded));
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Innovatie-atlas")
+            .with_app_id("innovation-atlas")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "innovation-atlas",
+        options,
+        Box::new(move |cc| {
+            let settings = cc
+                .storage
+                .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
+                .unwrap_or_default();
+            let mut app = AtlasApp::new(atlas, settings, Dialogs::Native);
+            app.state.load_error = startup_error;
+            if timings {
+                app = app.log_first_frame_from(started);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}

@@ -1,0 +1,70 @@
+//! What the app knows between frames: the atlas in use and the user's choices.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::derive::Atlas;
+use crate::model::{Lang, LoadError};
+
+/// Choices that survive a restart (stored through eframe's storage).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Settings {
+    pub lang: Lang,
+    /// Sector ids to show; empty means all sectors.
+    pub sector_filter: BTreeSet<String>,
+    /// The place or region last selected.
+    pub selection: Option<String>,
+}
+
+/// The app's state: the atlas (read-only truth) and the settings views act on.
+pub struct AppState {
+    pub atlas: Arc<Atlas>,
+    pub settings: Settings,
+    /// Problems of the last dataset that failed to open; the atlas in use is unchanged.
+    pub load_error: Option<LoadError>,
+}
+
+impl AppState {
+    pub fn new(atlas: Arc<Atlas>, settings: Settings) -> Self {
+        let mut state = AppState {
+            atlas,
+            settings,
+            load_error: None,
+        };
+        state.forget_dangling_selection();
+        state
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.settings.lang
+    }
+
+    pub fn selection(&self) -> Option<&str> {
+        self.settings.selection.as_deref()
+    }
+
+    /// True when a place with these sectors passes the sector filter.
+    pub fn passes_filter(&self, sectors: &[String]) -> bool {
+        self.settings.sector_filter.is_empty()
+            || sectors
+                .iter()
+                .any(|s| self.settings.sector_filter.contains(s))
+    }
+
+    /// Drops a stored selection the current dataset does not have.
+    pub fn forget_dangling_selection(&mut self) {
+        if let Some(id) = &self.settings.selection {
+            let d = self.atlas.data();
+            if d.place(id).is_none() && d.region(id).is_none() {
+                self.settings.selection = None;
+            }
+        }
+        let d = self.atlas.data();
+        self.settings
+            .sector_filter
+            .retain(|s| d.sector(s).is_some());
+    }
+}

@@ -1,0 +1,3 @@
+//! The embedded vector basemap of the Netherlands (see assets/basemap/README.md).
+
+pub mod municipalities;

@@ -1,0 +1,136 @@
+//! The summary `innovation-atlas check` prints for a valid dataset.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::model::{Lang, LinkOrigin, LoadedDataset, PlaceKind};
+
+/// Counts per region and kind, links, agenda records and citations per source.
+pub fn summary(loaded: &LoadedDataset) -> String {
+    let d = &loaded.dataset;
+    let mut out = String::new();
+    let name = d
+        .dataset
+        .as_ref()
+        .map_or_else(|| "dataset".to_string(), |i| format!("{} {}", i.name, i.version));
+    let _ = writeln!(
+        out,
+        "{name} ({}, {} file(s)): valid",
+        loaded.origin.describe(),
+        loaded.files.len()
+    );
+    let _ = writeln!(out, "\nplaces: {}", d.places.len());
+    for r in &d.regions {
+        let here: Vec<_> = d.places.iter().filter(|p| p.region == r.id).collect();
+        if here.is_empty() {
+            continue;
+        }
+        let mut by_kind: BTreeMap<PlaceKind, usize> = BTreeMap::new();
+        for p in &here {
+            *by_kind.entry(p.kind).or_default() += 1;
+        }
+        let kinds = by_kind
+            .iter()
+            .map(|(k, n)| format!("{n} {}", k.key()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(out, "  {:<26} {:>4}  ({kinds})", r.name.get(Lang::Nl), here.len());
+    }
+    let mut by_origin: BTreeMap<&str, usize> = BTreeMap::new();
+    for x in &d.cross_pollinations {
+        let key = match x.origin {
+            LinkOrigin::AgendaSection => "agenda section",
+            LinkOrigin::ProfileTable => "profile table",
+            LinkOrigin::Text => "text",
+            LinkOrigin::ProjectSheet => "project sheet",
+        };
+        *by_origin.entry(key).or_default() += 1;
+    }
+    let origins = by_origin
+        .iter()
+        .map(|(k, n)| format!("{n} from {k}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let _ = writeln!(
+        out,
+        "cross-pollinations: {} ({origins})",
+        d.cross_pollinations.len()
+    );
+    let _ = writeln!(out, "sectors: {}", d.sectors.len());
+    let _ = writeln!(
+        out,
+        "action lines: {}, product chains: {}, project sheets: {}, accelerators: {} ({} action lines)",
+        d.action_lines.len(),
+        d.product_chains.len(),
+        d.project_sheets.len(),
+        d.accelerators.len(),
+        d.accelerators.iter().map(|a| a.lines.len()).sum::<usize>()
+    );
+    let _ = writeln!(
+        out,
+        "focus themes: {}, infrastructure asks: {}, key figures: {}, stated totals: {}",
+        d.focus_themes.len(),
+        d.infrastructure.len(),
+        d.figures.len(),
+        d.totals.len()
+    );
+    for s in &d.surveys {
+        let _ = writeln!(
+            out,
+            "survey {}: {} results, {} break-out discussions",
+            s.name,
+            s.results.len(),
+            s.discussions.len()
+        );
+    }
+    let _ = writeln!(out, "\nsources: {}", d.sources.len());
+    let counts = citation_counts(d);
+    for s in &d.sources {
+        let n = counts.get(s.id.as_str()).copied().unwrap_or(0);
+        let label = s.file.as_deref().unwrap_or(&s.title);
+        let _ = writeln!(out, "  {:<16} {:>5} citation(s)  {label}", s.id, n);
+    }
+    out
+}
+
+/// How often each source is cited (positions count for their basis).
+pub fn citation_counts(d: &crate::model::Dataset) -> BTreeMap<&str, usize> {
+    let mut n: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut add = |id: &'_ str| {
+        // Sources are few; a linear search keeps the key borrowed from the dataset.
+        if let Some(s) = d.sources.iter().find(|s| s.id == id) {
+            *n.entry(s.id.as_str()).or_default() += 1;
+        }
+    };
+    let cites = d
+        .regions
+        .iter()
+        .flat_map(|r| &r.sources)
+        .chain(d.places.iter().flat_map(|p| p.sources.iter().chain(&p.members_source)))
+        .chain(d.cross_pollinations.iter().flat_map(|x| &x.sources))
+        .chain(d.action_lines.iter().flat_map(|x| &x.sources))
+        .chain(d.product_chains.iter().flat_map(|x| &x.sources))
+        .chain(d.project_sheets.iter().flat_map(|x| &x.sources))
+        .chain(
+            d.accelerators
+                .iter()
+                .flat_map(|x| x.sources.iter().chain(x.lines.iter().flat_map(|l| &l.sources))),
+        )
+        .chain(d.focus_themes.iter().flat_map(|x| &x.sources))
+        .chain(d.infrastructure.iter().flat_map(|x| &x.sources))
+        .chain(d.figures.iter().flat_map(|x| &x.sources))
+        .chain(d.totals.iter().flat_map(|x| &x.sources))
+        .chain(d.surveys.iter().flat_map(|s| {
+            s.sources
+                .iter()
+                .chain(s.results.iter().flat_map(|r| &r.sources))
+                .chain(s.discussions.iter().flat_map(|r| &r.sources))
+        }));
+    for c in cites {
+        add(&c.source);
+    }
+    for p in &d.places {
+        add(&p.position.basis);
+    }
+    n
+}

@@ -1,0 +1,129 @@
+//! Command-line interface: open the app (default), `check`, `export` and `bench`.
+
+pub mod check;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::export::{self, Format};
+use crate::model::{self, LoadError, LoadedDataset};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "innovation-atlas",
+    version,
+    about = "Offline atlas of the innovation ecosystems of Zuid-Holland, the MRA and Noord-Nederland",
+    long_about = "Without a command, opens the atlas window."
+)]
+pub struct Cli {
+    /// Open this dataset (a .toml/.json file or a folder of .toml files) instead of the embedded atlas
+    #[arg(long, global = true, value_name = "PATH")]
+    pub dataset: Option<PathBuf>,
+    /// Log start-up timings (time to the first frame) to stderr
+    #[arg(long)]
+    pub timings: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a dataset and print a summary, or every problem with its fix
+    Check {
+        /// Dataset file or folder; the embedded atlas when left out
+        path: Option<PathBuf>,
+    },
+    /// Write the dataset as JSON (everything), CSV (one row per place) or GeoJSON (places)
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file (atomically) instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    Geojson,
+}
+
+impl From<ExportFormat> for Format {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Geojson => Format::GeoJson,
+        }
+    }
+}
+
+/// Loads the embedded atlas or the dataset at `path`.
+pub fn load(path: Option<&std::path::Path>) -> Result<LoadedDataset, LoadError> {
+    match path {
+        Some(p) => model::load_path(p),
+        None => model::load_embedded(),
+    }
+}
+
+/// Prints every problem of a failed load to stderr.
+pub fn print_problems(err: &LoadError) {
+    eprintln!("{err}:");
+    for p in &err.problems {
+        eprintln!("{p}");
+    }
+}
+
+/// Runs a command; returns the process exit code.
+pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
+    match cmd {
+        Command::Check { path } => {
+            let path = path.or(dataset);
+            match load(path.as_deref()) {
+                Ok(loaded) => {
+                    print!("{}", check::summary(&loaded));
+                    0
+                }
+                Err(e) => {
+                    print_problems(&e);
+                    1
+                }
+            }
+        }
+        Command::Export { format, out } => {
+            let loaded = match load(dataset.as_deref()) {
+                Ok(l) => l,
+                Err(e) => {
+                    print_problems(&e);
+                    return 1;
+                }
+            };
+            let text = match export::render(&loaded.dataset, format.into()) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("export failed: {e}");
+                    return 1;
+                }
+            };
+            match out {
+                Some(path) => match export::write_atomic(&path, text.as_bytes()) {
+                    Ok(()) => {
+                        eprintln!("wrote {}", path.display());
+                        0
+                    }
+                    Err(e) => {
+                        eprintln!("export failed: {e}");
+                        1
+                    }
+                },
+                None => {
+                    println!("{text}");
+                    0
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! Innovation Atlas: an offline map of the innovation ecosystems of Zuid-Holland, the
+//! Amsterdam Metropolitan Area and the Northern Netherlands.
+//!
+//! Data flows one way: dataset files → [`model`] (validated) → derived indexes → views.
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+pub mod app;
+pub mod basemap;
+pub mod cli;
+pub mod derive;
+pub mod export;
+pub mod model;
+pub mod views;

@@ -1,0 +1,11 @@
+use clap::Parser;
+use innovation_atlas::cli::{self, Cli};
+
+fn main() -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let args = Cli::parse();
+    match args.command {
+        Some(cmd) => std::process::exit(cli::run_command(cmd, args.dataset)),
+        None => innovation_atlas::app::run(args.dataset, args.timings, started),
+    }
+}

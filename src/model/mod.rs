@@ -1,0 +1,59 @@
+//! The domain model: regions, places, sectors, cross-pollinations and their sources.
+//!
+//! Plain data with serde; nothing here knows about egui. Loading validates everything, so the
+//! rest of the app can rely on references resolving.
+
+pub mod load;
+pub mod problem;
+pub mod types;
+pub mod validate;
+
+pub use load::{LoadedDataset, Origin, SourceFile, load_embedded, load_files, load_path};
+pub use problem::{LoadError, Problem};
+pub use types::*;
+
+impl Dataset {
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.id == id)
+    }
+
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+
+    pub fn sector(&self, id: &str) -> Option<&Sector> {
+        self.sectors.iter().find(|s| s.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Name of a place or region, for any id an endpoint may hold.
+    pub fn label_of(&self, id: &str, lang: Lang) -> Option<String> {
+        self.place(id)
+            .map(|p| p.name.clone())
+            .or_else(|| self.region(id).map(|r| r.name.get(lang).to_string()))
+    }
+
+    /// A citation as one line: "001_….txt, Bijlage 2, Tabel 1, lines 1483–1555".
+    pub fn cite(&self, c: &Citation) -> String {
+        let doc = self
+            .source(&c.source)
+            .map(|s| s.file.clone().unwrap_or_else(|| s.title.clone()))
+            .unwrap_or_else(|| c.source.clone());
+        let mut out = doc;
+        if let Some(s) = &c.section {
+            out.push_str(", ");
+            out.push_str(s);
+        }
+        if let Some([a, b]) = c.lines {
+            if a == b {
+                out.push_str(&format!(", line {a}"));
+            } else {
+                out.push_str(&format!(", lines {a}–{b}"));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,666 @@
+//! The atlas's domain model: plain data, no UI types.
+//!
+//! Every record type is what one `[[table]]` in a dataset file holds. Field names here are
+//! the keys officials write in the TOML files under `seeds/`, so they are short and Dutch-free
+//! (the values carry the Dutch). Unknown keys are rejected so that a typo never silently
+//! drops a fact.
+
+use serde::{Deserialize, Serialize};
+
+/// A text in both UI languages. Descriptions are written for the atlas, not copied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub nl: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Nl => &self.nl,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// The two languages of the atlas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+/// Where a fact comes from: a document (seed or external) and the place in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// Id of a `[[source]]` record.
+    pub source: String,
+    /// Section, table or paragraph as the document names it, e.g. "Bijlage 2, Tabel 1".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// First and last line (1-based, inclusive) in the seed file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines: Option<[u32; 2]>,
+    /// Which fields of the record this citation backs; empty means the whole record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+    /// How an ambiguous passage was read, and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// One of the seed documents in `../shared/seeds`.
+    Seed,
+    /// A public source outside the seeds (a register, a website, general geography).
+    External,
+}
+
+/// A document the atlas cites.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub kind: SourceKind,
+    pub title: String,
+    /// The seed's file name, e.g. `001_683bde24a5de3812.txt`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// For reference only: the atlas never fetches it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// What the source is and how it was used.
+    pub note: Text,
+}
+
+/// One entry of the shared sector taxonomy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sector {
+    pub id: String,
+    pub label: Text,
+    /// `#rrggbb`.
+    pub color: String,
+    pub description: Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum RegionKind {
+    /// One of the regions the atlas maps and profiles.
+    #[default]
+    Atlas,
+    /// Areas outside the mapped regions that a source names as a partner.
+    Elsewhere,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub kind: RegionKind,
+    pub description: Text,
+    /// The documents this region's content comes from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<String>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    /// A HIDelta hotspot of the Zuid-Holland technology industry.
+    Hotspot,
+    /// An MRA sub-region (deelregio), drawn as the union of its municipalities.
+    SubRegion,
+    /// A northern specialisation cluster.
+    Cluster,
+    InnovationDistrict,
+    Campus,
+    /// A fieldlab, skillslab or living lab.
+    Fieldlab,
+    Project,
+    /// A cluster organisation, network or helix partnership.
+    Network,
+    KnowledgeInstitution,
+    Company,
+    /// A site of a northern cluster.
+    Site,
+    /// A station, airport, port or other piece of infrastructure.
+    Infrastructure,
+    /// A named area (province, greenport, region outside the atlas) used as a partner.
+    Area,
+}
+
+impl PlaceKind {
+    pub const ALL: [PlaceKind; 13] = [
+        PlaceKind::Hotspot,
+        PlaceKind::SubRegion,
+        PlaceKind::Cluster,
+        PlaceKind::InnovationDistrict,
+        PlaceKind::Campus,
+        PlaceKind::Fieldlab,
+        PlaceKind::Project,
+        PlaceKind::Network,
+        PlaceKind::KnowledgeInstitution,
+        PlaceKind::Company,
+        PlaceKind::Site,
+        PlaceKind::Infrastructure,
+        PlaceKind::Area,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            PlaceKind::Hotspot => "hotspot",
+            PlaceKind::SubRegion => "sub_region",
+            PlaceKind::Cluster => "cluster",
+            PlaceKind::InnovationDistrict => "innovation_district",
+            PlaceKind::Campus => "campus",
+            PlaceKind::Fieldlab => "fieldlab",
+            PlaceKind::Project => "project",
+            PlaceKind::Network => "network",
+            PlaceKind::KnowledgeInstitution => "knowledge_institution",
+            PlaceKind::Company => "company",
+            PlaceKind::Site => "site",
+            PlaceKind::Infrastructure => "infrastructure",
+            PlaceKind::Area => "area",
+        }
+    }
+}
+
+/// A WGS84 point and what it stands for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    pub lat: f64,
+    pub lon: f64,
+    /// What the point marks, e.g. "ESA-ESTEC gate, Keplerlaan" or "town centre".
+    pub represents: String,
+    /// Rough radius in metres within which the real site lies.
+    pub accuracy_m: u32,
+    /// Id of the source the position rests on (usually an external one).
+    pub basis: String,
+}
+
+/// A municipality that belongs to a sub-region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Municipality {
+    /// CBS code, `GMnnnn`.
+    pub cbs: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub id: String,
+    pub region: String,
+    pub kind: PlaceKind,
+    pub name: String,
+    /// Every other name the documents use for this place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub town: Option<String>,
+    pub position: Position,
+    pub description: Text,
+    /// Sector ids, the main one first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub anchors: Vec<String>,
+    /// Fieldlabs and skillslabs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fieldlabs: Vec<String>,
+    /// Number of companies, where a source gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub companies: Option<i64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub example_companies: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub programmes: Vec<String>,
+    /// Clusters and ecosystems as the profile names them (sub-regions and clusters).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clusters: Vec<Text>,
+    /// What the place asks for, in the source's terms.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<Text>,
+    /// The place this one lies in or belongs to (a sub-region, a cluster, a hotspot).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// Number on the source's map (Kaart 2 for the HIDelta hotspots).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map_number: Option<u32>,
+    /// Member municipalities (sub-regions only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Municipality>,
+    /// Where the membership list comes from (sub-regions only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members_source: Option<Citation>,
+    pub sources: Vec<Citation>,
+}
+
+/// The direction a source gives a link, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkOrigin {
+    /// MRA agenda section 4.2, the list of cross-pollinations between sub-regions.
+    AgendaSection,
+    /// The "mogelijke kruisbestuivingen" column of a sub-region's profile table.
+    ProfileTable,
+    /// A link stated in running text.
+    #[default]
+    Text,
+    /// A partner or cooperation named on a project sheet.
+    ProjectSheet,
+}
+
+/// A possible cross-pollination between places or regions that a source names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrossPollination {
+    pub id: String,
+    /// Ids of places or regions the link joins. Empty when the source names none.
+    #[serde(default)]
+    pub endpoints: Vec<String>,
+    /// Endpoints the source adds as "possibly".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub optional_endpoints: Vec<String>,
+    /// When the link concerns every sub-region of a region: that region's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all_sub_regions_of: Option<String>,
+    /// The endpoint whose profile states the link, when the source gives a direction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    pub theme: Text,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<String>,
+    /// Concrete places the source names as carriers of the link.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub via: Vec<String>,
+    /// Partners the source names that are not mapped places.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub named_partners: Vec<String>,
+    pub origin: LinkOrigin,
+    pub sources: Vec<Citation>,
+}
+
+/// One numbered action inside an action line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// As numbered in the source, e.g. "2.1.1".
+    pub number: String,
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding: Option<Text>,
+}
+
+/// A Zuid-Holland action line (actielijn) of the ActieAgenda.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionLine {
+    pub id: String,
+    pub region: String,
+    pub number: u32,
+    pub name: Text,
+    pub goal: Text,
+    pub actions: Vec<Action>,
+    pub sources: Vec<Citation>,
+}
+
+/// A new product chain (productketen) of action line 1.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProductChain {
+    pub id: String,
+    pub region: String,
+    /// Action number, e.g. "2.1.1".
+    pub action: String,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    pub description: Text,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<String>,
+    /// Hotspots the sheets name as partners.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hotspots: Vec<String>,
+    pub sources: Vec<Citation>,
+}
+
+/// A named group of partners on a project sheet, e.g. "printer suppliers".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartnerGroup {
+    pub label: Text,
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetItem {
+    pub label: Text,
+    pub eur: f64,
+}
+
+/// A budget as a sheet states it. Amounts in euros.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    /// The stated total, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_eur: Option<f64>,
+    /// Upper bound when the source gives a range ("5-40 MEUR").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_max_eur: Option<f64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<BudgetItem>,
+    /// True when the source presents the items as adding up to the total; then they must.
+    #[serde(default)]
+    pub items_sum_to_total: bool,
+    pub summary: Text,
+}
+
+/// A project sheet (projectfiche) from the ActieAgenda's appendices.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectSheet {
+    pub id: String,
+    pub region: String,
+    /// Action numbers the sheet belongs to, as printed.
+    pub actions: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_chain: Option<String>,
+    pub title: Text,
+    pub owner: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub core_team: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<PartnerGroup>,
+    pub goals: Vec<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Budget>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<Text>,
+    /// Hotspots the sheet involves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hotspots: Vec<String>,
+    pub sources: Vec<Citation>,
+}
+
+/// One action line of an MRA accelerator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcceleratorLine {
+    /// "a", "b", …
+    pub letter: String,
+    /// Title as printed (Dutch).
+    pub title: String,
+    pub summary: Text,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub initiators: Vec<String>,
+    /// Sub-regions among the initiators, by place id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub initiator_places: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<String>,
+    pub sources: Vec<Citation>,
+}
+
+/// An MRA accelerator (versneller).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accelerator {
+    pub id: String,
+    pub region: String,
+    pub number: u32,
+    pub name: Text,
+    pub goal: Text,
+    pub lines: Vec<AcceleratorLine>,
+    pub sources: Vec<Citation>,
+}
+
+/// A named point on a drawn route.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoutePoint {
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// A line on the map, with the basis for its geometry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub points: Vec<RoutePoint>,
+    /// Source id for the geometry (the seeds give only the towns).
+    pub basis: String,
+}
+
+/// One of the six Zuid-Holland focus themes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FocusTheme {
+    pub id: String,
+    pub region: String,
+    pub number: u32,
+    pub name: Text,
+    pub description: Text,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<String>,
+    /// Places the theme names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<Route>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InfrastructureKind {
+    Rail,
+    Airport,
+    Energy,
+    Road,
+}
+
+/// An infrastructure ask (Lelylijn, airport, hydrogen backbone…).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InfrastructureAsk {
+    pub id: String,
+    pub region: String,
+    pub name: String,
+    pub kind: InfrastructureKind,
+    pub ask: Text,
+    /// Places the ask connects.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub connects: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<Route>,
+    /// A single point (an airport).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Count,
+    Percent,
+    Eur,
+    Fte,
+    SquareMetre,
+    Year,
+    Ratio,
+}
+
+/// How exact a stated figure is ("ruim 31.000", "circa 15%").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    #[default]
+    Exact,
+    About,
+    MoreThan,
+    Almost,
+    Range,
+}
+
+/// A key figure: companies, jobs, turnover, shares, targets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyFigure {
+    pub id: String,
+    /// A region or place id.
+    pub subject: String,
+    pub label: Text,
+    pub value: f64,
+    /// Upper end when the qualifier is `range`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_max: Option<f64>,
+    pub unit: Unit,
+    #[serde(default)]
+    pub qualifier: Qualifier,
+    /// True for an ambition rather than a measured value.
+    #[serde(default)]
+    pub target: bool,
+    /// Year the figure refers to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    pub sources: Vec<Citation>,
+}
+
+/// A total the source states, checked against its parts on load.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatedTotal {
+    pub id: String,
+    pub label: Text,
+    pub value: i64,
+    /// The place field that is summed; only `companies` exists today.
+    pub field: String,
+    /// Place ids whose values make up the total.
+    pub parts: Vec<String>,
+    pub sources: Vec<Citation>,
+}
+
+/// A single survey outcome (a Mentimeter percentage, a vote count).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyResult {
+    pub id: String,
+    /// An action-line or product-chain id, or the survey id for general questions.
+    pub topic: String,
+    pub question: Text,
+    pub value: f64,
+    pub unit: Unit,
+    #[serde(default)]
+    pub qualifier: Qualifier,
+    /// Number of people who answered, where given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub respondents: Option<u32>,
+    pub sources: Vec<Citation>,
+}
+
+/// Which hotspot discussed which product chain or action line in a break-out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyDiscussion {
+    pub place: String,
+    /// A product-chain or action-line id.
+    pub topic: String,
+    /// How the assignment was read from the flattened table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading: Option<Text>,
+    pub sources: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attendance {
+    pub registered: u32,
+    pub attended: u32,
+    /// Percentage as stated; checked against attended/registered.
+    pub percent: f64,
+}
+
+/// A survey held at an event, such as the ROEM-II meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Survey {
+    pub id: String,
+    pub region: String,
+    pub name: String,
+    pub description: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attendance: Option<Attendance>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<SurveyResult>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub discussions: Vec<SurveyDiscussion>,
+    pub sources: Vec<Citation>,
+}
+
+/// Name and version of a dataset, shown in the title bar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetInfo {
+    pub name: String,
+    pub version: String,
+    pub description: Text,
+}
+
+/// Everything one dataset file may hold. A dataset is one such file or a folder of them;
+/// the loader concatenates the lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dataset: Option<DatasetInfo>,
+    #[serde(default, rename = "source", skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    #[serde(default, rename = "sector", skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<Sector>,
+    #[serde(default, rename = "region", skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<Region>,
+    #[serde(default, rename = "place", skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<Place>,
+    #[serde(default, rename = "cross_pollination", skip_serializing_if = "Vec::is_empty")]
+    pub cross_pollinations: Vec<CrossPollination>,
+    #[serde(default, rename = "action_line", skip_serializing_if = "Vec::is_empty")]
+    pub action_lines: Vec<ActionLine>,
+    #[serde(default, rename = "product_chain", skip_serializing_if = "Vec::is_empty")]
+    pub product_chains: Vec<ProductChain>,
+    #[serde(default, rename = "project_sheet", skip_serializing_if = "Vec::is_empty")]
+    pub project_sheets: Vec<ProjectSheet>,
+    #[serde(default, rename = "accelerator", skip_serializing_if = "Vec::is_empty")]
+    pub accelerators: Vec<Accelerator>,
+    #[serde(default, rename = "focus_theme", skip_serializing_if = "Vec::is_empty")]
+    pub focus_themes: Vec<FocusTheme>,
+    #[serde(default, rename = "infrastructure", skip_serializing_if = "Vec::is_empty")]
+    pub infrastructure: Vec<InfrastructureAsk>,
+    #[serde(default, rename = "figure", skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<KeyFigure>,
+    #[serde(default, rename = "total", skip_serializing_if = "Vec::is_empty")]
+    pub totals: Vec<StatedTotal>,
+    #[serde(default, rename = "survey", skip_serializing_if = "Vec::is_empty")]
+    pub surveys: Vec<Survey>,
+}

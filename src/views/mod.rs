@@ -1,0 +1,126 @@
+//! One module per view. Each view draws from the [`AppState`] and returns [`Command`]s.
+
+pub mod details;
+pub mod place_list;
+pub mod problems;
+
+use crate::app::command::Command;
+use crate::app::state::AppState;
+
+/// A view draws itself and says what should change; it never mutates the state.
+pub trait View {
+    fn ui(&mut self, ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>);
+}
+
+/// Parses `#rrggbb` into a colour; grey when the text is not a colour.
+pub fn parse_colour(hex: &str) -> egui::Color32 {
+    let h = hex.trim_start_matches('#');
+    let byte = |i: usize| h.get(i..i + 2).and_then(|s| u8::from_str_radix(s, 16).ok());
+    match (byte(0), byte(2), byte(4)) {
+        (Some(r), Some(g), Some(b)) => egui::Color32::from_rgb(r, g, b),
+        _ => egui::Color32::GRAY,
+    }
+}
+
+/// A key figure as text: "ruim 31.000", "about 15%", "€ 25.000–30.000".
+pub fn format_figure(f: &crate::model::KeyFigure, lang: crate::model::Lang) -> String {
+    format_value(f.value, f.value_max, f.unit, f.qualifier, lang)
+}
+
+/// Formats a value with its unit and qualifier in the UI language's number style.
+pub fn format_value(
+    value: f64,
+    max: Option<f64>,
+    unit: crate::model::Unit,
+    q: crate::model::Qualifier,
+    lang: crate::model::Lang,
+) -> String {
+    use crate::model::{Lang, Qualifier, Unit};
+    let num = |v: f64| format_number(v, lang);
+    let amount = match max {
+        Some(m) => format!("{}–{}", num(value), num(m)),
+        None => num(value),
+    };
+    let with_unit = match unit {
+        Unit::Percent => format!("{amount}%"),
+        Unit::Eur => format!("€ {amount}"),
+        Unit::Fte => format!("{amount} fte"),
+        Unit::SquareMetre => format!("{amount} m²"),
+        Unit::Count | Unit::Year | Unit::Ratio => amount,
+    };
+    let prefix = match (q, lang) {
+        (Qualifier::About, Lang::Nl) => "circa ",
+        (Qualifier::About, Lang::En) => "about ",
+        (Qualifier::MoreThan, Lang::Nl) => "ruim ",
+        (Qualifier::MoreThan, Lang::En) => "more than ",
+        (Qualifier::Almost, Lang::Nl) => "bijna ",
+        (Qualifier::Almost, Lang::En) => "almost ",
+        _ => "",
+    };
+    format!("{prefix}{with_unit}")
+}
+
+/// 31000 → "31.000" (nl) or "31,000" (en); decimals with a comma in Dutch.
+pub fn format_number(v: f64, lang: crate::model::Lang) -> String {
+    use crate::model::Lang;
+    if !v.is_finite() {
+        return v.to_string();
+    }
+    let (group, decimal) = match lang {
+        Lang::Nl => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let neg = v < 0.0;
+    let abs = v.abs();
+    let whole = abs.trunc();
+    let frac = abs - whole;
+    let digits = format!("{whole:.0}");
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(ch);
+    }
+    if frac > 1e-9 {
+        let f = format!("{:.2}", frac);
+        let f = f.trim_start_matches('0').trim_end_matches('0');
+        if let Some(rest) = f.strip_prefix('.') {
+            grouped.push(decimal);
+            grouped.push_str(rest);
+        }
+    }
+    if neg {
+        format!("-{grouped}")
+    } else {
+        grouped
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Lang, Qualifier, Unit};
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(format_number(31000.0, Lang::Nl), "31.000");
+        assert_eq!(format_number(31000.0, Lang::En), "31,000");
+        assert_eq!(format_number(5.2, Lang::Nl), "5,2");
+        assert_eq!(format_number(550.0, Lang::En), "550");
+        assert_eq!(
+            format_value(15.0, None, Unit::Percent, Qualifier::About, Lang::Nl),
+            "circa 15%"
+        );
+        assert_eq!(
+            format_value(25000.0, Some(30000.0), Unit::Eur, Qualifier::Range, Lang::En),
+            "€ 25,000–30,000"
+        );
+    }
+
+    #[test]
+    fn colours_parse() {
+        assert_eq!(parse_colour("#0072B2"), egui::Color32::from_rgb(0, 0x72, 0xB2));
+        assert_eq!(parse_colour("nope"), egui::Color32::GRAY);
+    }
+}

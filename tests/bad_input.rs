@@ -1,0 +1,219 @@
+//! Broken datasets give a clear message naming the file and exit 1; nothing panics.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use innovation_atlas::model::{self, Origin, SourceFile};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_innovation-atlas"))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("atlas-bad-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// The embedded dataset as one TOML text per file, copied into a folder we can break.
+fn copy_seeds(dir: &Path) {
+    for (name, text) in model::load::EMBEDDED {
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+}
+
+/// Runs `check` on `path`; returns (exit code, stderr).
+fn check(path: &Path) -> (i32, String) {
+    let out = bin().arg("check").arg(path).output().expect("run binary");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "the binary panicked:\n{stderr}");
+    (out.status.code().unwrap_or(-1), stderr)
+}
+
+fn assert_fails_naming(path: &Path, file_part: &str, words: &[&str]) {
+    let (code, stderr) = check(path);
+    assert_eq!(code, 1, "exit code for {}:\n{stderr}", path.display());
+    assert!(stderr.contains(file_part), "message does not name {file_part}:\n{stderr}");
+    assert!(stderr.contains("fix:"), "no fix offered:\n{stderr}");
+    for w in words {
+        assert!(stderr.contains(w), "message lacks `{w}`:\n{stderr}");
+    }
+}
+
+#[test]
+fn embedded_atlas_checks_clean() {
+    let out = bin().arg("check").output().expect("run");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("valid"));
+    assert!(stdout.contains("Zuid-Holland"));
+    assert!(stdout.contains("cross-pollinations:"));
+    assert!(stdout.contains("seed-001"));
+}
+
+#[test]
+fn empty_file() {
+    let dir = scratch("empty");
+    let f = dir.join("empty.toml");
+    std::fs::write(&f, "").expect("write");
+    assert_fails_naming(&f, "empty.toml", &["no places"]);
+}
+
+#[test]
+fn missing_file() {
+    let f = scratch("missing").join("nope.toml");
+    assert_fails_naming(&f, "nope.toml", &["cannot open"]);
+}
+
+#[test]
+fn random_bytes_and_invalid_utf8() {
+    let dir = scratch("bytes");
+    let f = dir.join("noise.toml");
+    let mut x: u32 = 12345;
+    let bytes: Vec<u8> = (0..4096)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            (x & 0xff) as u8
+        })
+        .collect();
+    std::fs::write(&f, bytes).expect("write");
+    assert_fails_naming(&f, "noise.toml", &[]);
+    let g = dir.join("latin1.toml");
+    std::fs::write(&g, b"[[place]]\nid = \"zh-caf\xe9\"\n").expect("write");
+    assert_fails_naming(&g, "latin1.toml:2", &["UTF-8"]);
+}
+
+fn break_file(tag: &str, file: &str, edit: impl Fn(&str) -> String) -> PathBuf {
+    let dir = scratch(tag);
+    copy_seeds(&dir);
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).expect("read");
+    let broken = edit(&text);
+    assert_ne!(broken, text, "the edit changed nothing");
+    std::fs::write(&path, broken).expect("write");
+    dir.join("seeds")
+}
+
+#[test]
+fn truncated_file() {
+    let dir = break_file("trunc", "seeds/sectors.toml", |t| t[..t.len() / 2].to_string());
+    assert_fails_naming(&dir, "sectors.toml:", &[]);
+}
+
+#[test]
+fn wrong_type() {
+    let dir = break_file("type", "seeds/zuid-holland/places.toml", |t| {
+        t.replacen("companies = 70", "companies = \"seventy\"", 1)
+    });
+    assert_fails_naming(&dir, "places.toml:", &["invalid type"]);
+}
+
+#[test]
+fn unknown_field() {
+    let dir = break_file("field", "seeds/sectors.toml", |t| {
+        t.replacen("color = \"#0072B2\"", "colour = \"#0072B2\"", 1)
+    });
+    assert_fails_naming(&dir, "sectors.toml:", &["unknown field", "colour"]);
+}
+
+#[test]
+fn duplicate_id() {
+    let dir = break_file("dup", "seeds/sectors.toml", |t| {
+        t.replacen("id = \"energy\"", "id = \"hydrogen\"", 1)
+    });
+    assert_fails_naming(&dir, "sectors.toml:", &["hydrogen", "used by 2 records"]);
+}
+
+#[test]
+fn dangling_reference() {
+    let dir = break_file("dangle", "seeds/zuid-holland/places.toml", |t| {
+        t.replacen("region = \"zuid-holland\"", "region = \"zuid-hollnd\"", 1)
+    });
+    assert_fails_naming(&dir, "places.toml:", &["unknown region", "zuid-hollnd"]);
+}
+
+#[test]
+fn coordinate_out_of_range() {
+    let dir = break_file("coord", "seeds/noord-nederland.toml", |t| {
+        let i = t.find("lat = 5").expect("a latitude");
+        format!("{}lat = -5{}", &t[..i], &t[i + "lat = 5".len()..])
+    });
+    assert_fails_naming(&dir, "noord-nederland.toml:", &["outside the Netherlands"]);
+}
+
+#[test]
+fn total_that_does_not_add_up() {
+    let dir = break_file("total", "seeds/zuid-holland/places.toml", |t| {
+        t.replacen("companies = 150", "companies = 180", 1)
+    });
+    assert_fails_naming(&dir, "totals.toml:", &["add up to 580", "550"]);
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let dir = break_file("many", "seeds/sectors.toml", |t| {
+        t.replacen("color = \"#0072B2\"", "color = \"blue\"", 1)
+            .replacen("color = \"#E69F00\"", "color = \"#E69F0\"", 1)
+    });
+    let (code, stderr) = check(&dir);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("`blue`") && stderr.contains("`#E69F0`"), "{stderr}");
+}
+
+/// Small deterministic generator so failures can be replayed.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+#[test]
+fn random_mutations_of_the_real_files_never_panic() {
+    let originals: Vec<SourceFile> = model::load::EMBEDDED
+        .iter()
+        .map(|(n, t)| SourceFile { name: (*n).to_string(), text: (*t).to_string() })
+        .collect();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let tokens = ["", "\"", "[[", "]]", "=", "-1", "1e999", "nan", "{", "}", ",", "\n", "é", "lat = 99"];
+    let mut failures = 0;
+    for round in 0..300 {
+        let mut files = originals.clone();
+        let fi = rng.below(files.len());
+        let text = &files[fi].text;
+        let mut pos = rng.below(text.len());
+        while !text.is_char_boundary(pos) {
+            pos -= 1;
+        }
+        let cut = (pos + rng.below(40)).min(text.len());
+        let cut = (cut..=text.len()).find(|&c| text.is_char_boundary(c)).unwrap_or(text.len());
+        let token = tokens[rng.below(tokens.len())];
+        let mutated = format!("{}{}{}", &text[..pos], token, &text[cut..]);
+        files[fi].text = mutated;
+        let name = files[fi].name.clone();
+        let result = std::panic::catch_unwind(|| model::load_files(files, Origin::Embedded));
+        match result {
+            Err(_) => panic!("round {round}: loading a mutation of {name} panicked"),
+            Ok(Err(e)) => {
+                failures += 1;
+                assert!(!e.problems.is_empty());
+                for p in &e.problems {
+                    assert!(p.file.starts_with("seeds/"), "round {round}: problem without file: {p}");
+                    assert!(!p.fix.is_empty());
+                }
+            }
+            Ok(Ok(_)) => {}
+        }
+    }
+    assert!(failures > 100, "most mutations should be caught ({failures}/300)");
+}

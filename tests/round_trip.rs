@@ -1,0 +1,97 @@
+//! Exports read back into the same model, and the CLI writes them atomically.
+
+use std::process::Command;
+
+use innovation_atlas::export;
+use innovation_atlas::model;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_innovation-atlas"))
+}
+
+#[test]
+fn json_export_loads_back_identical() {
+    let original = model::load_embedded().expect("embedded").dataset;
+    let json = export::to_json(&original).expect("json");
+    let dir = std::env::temp_dir().join(format!("atlas-rt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join("atlas.json");
+    std::fs::write(&path, &json).expect("write");
+    let back = model::load_path(&path).expect("the export is a valid dataset").dataset;
+    assert_eq!(back, original);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn csv_has_one_row_per_place_with_the_documented_columns() {
+    let d = model::load_embedded().expect("embedded").dataset;
+    let csv = export::to_csv(&d).expect("csv");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,name,region,kind,lat,lon,sectors,companies,source")
+    );
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), d.places.len());
+    let tpy = rows.iter().find(|r| &r[0] == "zh-tpy").expect("TPY row");
+    assert_eq!(&tpy[7], "25");
+    assert!(tpy[8].contains("001_683bde24a5de3812.txt"));
+}
+
+#[test]
+fn geojson_is_a_feature_collection_of_lon_lat_points() {
+    let d = model::load_embedded().expect("embedded").dataset;
+    let text = export::to_geojson(&d).expect("geojson");
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(v["type"], "FeatureCollection");
+    let features = v["features"].as_array().expect("features");
+    assert_eq!(features.len(), d.places.len());
+    for f in features {
+        let c = f["geometry"]["coordinates"].as_array().expect("coords");
+        let (lon, lat) = (c[0].as_f64().expect("lon"), c[1].as_f64().expect("lat"));
+        assert!((3.0..8.0).contains(&lon) && (50.5..54.0).contains(&lat), "{f}");
+    }
+}
+
+#[test]
+fn cli_export_writes_the_file_and_leaves_it_alone_on_failure() {
+    let dir = std::env::temp_dir().join(format!("atlas-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let out = dir.join("places.geojson");
+    let status = bin()
+        .args(["export", "--format", "geojson", "--out"])
+        .arg(&out)
+        .status()
+        .expect("run");
+    assert!(status.success());
+    let written = std::fs::read_to_string(&out).expect("written");
+    assert!(written.contains("FeatureCollection"));
+
+    // A broken dataset must not touch the existing output file.
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "[[place]]\nid = 3\n").expect("write");
+    let o = bin()
+        .args(["export", "--format", "csv", "--dataset"])
+        .arg(&bad)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.toml:2"));
+    assert_eq!(std::fs::read_to_string(&out).expect("still there"), written);
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+
+    // Printing JSON to stdout gives the whole atlas.
+    let o = bin().args(["export", "--format", "json"]).output().expect("run");
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json on stdout");
+    assert!(v["place"].as_array().is_some_and(|a| a.len() > 50));
+    std::fs::remove_dir_all(&dir).ok();
+}

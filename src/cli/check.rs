@@ -132,5 +132,18 @@ pub fn citation_counts(d: &crate::model::Dataset) -> BTreeMap<&str, usize> {
     for p in &d.places {
         add(&p.position.basis);
     }
+    let routes = d
+        .focus_themes
+        .iter()
+        .filter_map(|t| t.route.as_ref())
+        .chain(d.infrastructure.iter().filter_map(|i| i.route.as_ref()));
+    for r in routes {
+        add(&r.basis);
+    }
+    for i in &d.infrastructure {
+        if let Some(p) = &i.position {
+            add(&p.basis);
+        }
+    }
     n
 }

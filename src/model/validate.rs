@@ -714,7 +714,7 @@ fn check_agenda(c: &mut Checker, d: &Dataset) {
         c.citations(
             id,
             &p.sources,
-            &["name", "aliases", "description", "hotspots", "action"],
+            &["name", "aliases", "description", "sectors", "hotspots", "action"],
         );
     }
     for s in &d.project_sheets {
@@ -787,7 +787,7 @@ fn check_agenda(c: &mut Checker, d: &Dataset) {
         if let Some(r) = &t.route {
             c.route(id, r);
         }
-        c.citations(id, &t.sources, &["name", "description", "places", "route"]);
+        c.citations(id, &t.sources, &["name", "description", "sectors", "places", "route"]);
     }
     for i in &d.infrastructure {
         let id = i.id.as_str();

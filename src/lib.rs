@@ -9,5 +9,6 @@ pub mod basemap;
 pub mod cli;
 pub mod derive;
 pub mod export;
+pub mod map;
 pub mod model;
 pub mod views;

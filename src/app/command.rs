@@ -3,16 +3,29 @@
 
 use std::path::PathBuf;
 
+use super::state::LayerSettings;
 use crate::model::Lang;
+
+/// Where the map should fly.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FlyTarget {
+    Netherlands,
+    Region(String),
+    Place(String),
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     /// Select a place or region (or clear the selection).
     Select(Option<String>),
+    /// Select a place or region and fly the map to it.
+    Focus(String),
+    FlyTo(FlyTarget),
     SetLanguage(Lang),
     /// Add or remove one sector from the filter.
     ToggleSector(String),
     ClearSectorFilter,
+    SetLayers(LayerSettings),
     /// Ask for a dataset file with the system's file dialog.
     OpenDatasetDialog,
     /// Load the dataset at this path; on failure keep the current one and show problems.
@@ -20,4 +33,7 @@ pub enum Command {
     /// Go back to the atlas compiled into the app.
     UseEmbedded,
     DismissProblems,
+    ShowAbout(bool),
+    /// Put the keyboard focus in the search box.
+    FocusSearch,
 }

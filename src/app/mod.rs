@@ -3,6 +3,7 @@
 pub mod command;
 pub mod i18n;
 pub mod state;
+pub mod style;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -14,11 +15,16 @@ use i18n::tr;
 use state::{AppState, Settings};
 
 use crate::derive::Atlas;
-use crate::model::{self, LoadError, LoadedDataset, Problem};
+use crate::map::MapView;
+use crate::model::{self, Lang, LoadError, LoadedDataset, Problem};
 use crate::views::View;
+use crate::views::about::AboutView;
 use crate::views::details::DetailsView;
+use crate::views::legend::LegendView;
 use crate::views::place_list::PlaceListView;
 use crate::views::problems::ProblemsView;
+use crate::views::search::SearchView;
+use command::FlyTarget;
 
 /// Key under which settings live in eframe's storage.
 pub const SETTINGS_KEY: &str = "innovation-atlas/settings";
@@ -33,9 +39,15 @@ pub enum Dialogs {
 /// The whole app: state plus one struct per view.
 pub struct AtlasApp {
     pub state: AppState,
+    pub map: MapView,
+    pub search: SearchView,
     list: PlaceListView,
+    legend: LegendView,
     details: DetailsView,
     problems: ProblemsView,
+    about: AboutView,
+    /// Fonts and theme are installed on the first frame's context.
+    styled: bool,
     dialogs: Dialogs,
     pending_dialog: Option<Receiver<Option<PathBuf>>>,
     /// Title last sent to the window, so it is only sent when it changes.
@@ -47,9 +59,14 @@ impl AtlasApp {
     pub fn new(atlas: Arc<Atlas>, settings: Settings, dialogs: Dialogs) -> Self {
         AtlasApp {
             state: AppState::new(atlas, settings),
+            map: MapView::default(),
+            search: SearchView::default(),
             list: PlaceListView,
+            legend: LegendView,
             details: DetailsView,
             problems: ProblemsView,
+            about: AboutView::default(),
+            styled: false,
             dialogs,
             pending_dialog: None,
             shown_title: String::new(),
@@ -84,6 +101,10 @@ impl AtlasApp {
 
     /// Draws one frame and applies what the views asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        if !self.styled {
+            style::install(ui.ctx());
+            self.styled = true;
+        }
         if let Some(started) = self.started.take() {
             eprintln!(
                 "timings: first frame {:.1} ms after process start",
@@ -93,11 +114,29 @@ impl AtlasApp {
         let mut out = Vec::new();
         self.poll_dialog(&mut out);
         collect_dropped_files(ui.ctx(), &mut out);
+        let find = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::F);
+        if ui.ctx().input_mut(|i| i.consume_shortcut(&find)) {
+            out.push(Command::FocusSearch);
+        }
 
         let lang = self.state.lang();
         egui::Panel::top("top-bar").show(ui, |ui| {
+            ui.add_space(2.0);
             ui.horizontal(|ui| {
-                ui.strong(tr(lang, "app.title"));
+                ui.label(egui::RichText::new(tr(lang, "app.title")).font(style::semibold(16.0)));
+                ui.separator();
+                if ui.button(tr(lang, "nav.netherlands")).clicked() {
+                    out.push(Command::FlyTo(FlyTarget::Netherlands));
+                }
+                for (id, nl, en) in crate::map::region_buttons(&self.state.atlas) {
+                    let name = match lang {
+                        Lang::Nl => nl,
+                        Lang::En => en,
+                    };
+                    if ui.button(name).clicked() {
+                        out.push(Command::FlyTo(FlyTarget::Region(id)));
+                    }
+                }
                 ui.separator();
                 if ui.button(tr(lang, "menu.open_dataset")).clicked() {
                     out.push(Command::OpenDatasetDialog);
@@ -109,23 +148,50 @@ impl AtlasApp {
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let other = match lang {
-                        model::Lang::Nl => model::Lang::En,
-                        model::Lang::En => model::Lang::Nl,
+                        Lang::Nl => Lang::En,
+                        Lang::En => Lang::Nl,
                     };
                     if ui.button(tr(lang, "lang.switch")).clicked() {
                         out.push(Command::SetLanguage(other));
                     }
+                    if ui.button(tr(lang, "menu.about")).clicked() {
+                        out.push(Command::ShowAbout(true));
+                    }
                     ui.label(egui::RichText::new(self.state.atlas.title()).weak());
                 });
             });
+            ui.add_space(2.0);
         });
+        egui::Panel::left("sidebar")
+            .resizable(true)
+            .default_size(290.0)
+            .min_size(230.0)
+            .show(ui, |ui| {
+                ui.add_space(6.0);
+                self.search.ui(ui, &self.state, &mut out);
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .id_salt("sidebar-scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        self.legend.ui(ui, &self.state, &mut out);
+                        ui.add_space(8.0);
+                        egui::CollapsingHeader::new(tr(lang, "places.heading"))
+                            .id_salt("places-list")
+                            .default_open(false)
+                            .show(ui, |ui| self.list.ui(ui, &self.state, &mut out));
+                    });
+            });
         egui::Panel::right("details")
             .resizable(true)
-            .default_size(380.0)
+            .default_size(370.0)
             .min_size(260.0)
             .show(ui, |ui| self.details.ui(ui, &self.state, &mut out));
-        egui::CentralPanel::default().show(ui, |ui| self.list.ui(ui, &self.state, &mut out));
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| self.map.ui(ui, &self.state, &mut out));
         self.problems.ui(ui, &self.state, &mut out);
+        self.about.ui(ui, &self.state, &mut out);
 
         for cmd in out {
             self.apply(cmd);
@@ -143,6 +209,16 @@ impl AtlasApp {
         let s = &mut self.state;
         match cmd {
             Command::Select(id) => s.settings.selection = id,
+            Command::Focus(id) => {
+                let target = if s.atlas.data().region(&id).is_some() {
+                    FlyTarget::Region(id.clone())
+                } else {
+                    FlyTarget::Place(id.clone())
+                };
+                self.map.fly_to(&s.atlas, &target);
+                s.settings.selection = Some(id);
+            }
+            Command::FlyTo(target) => self.map.fly_to(&s.atlas, &target),
             Command::SetLanguage(lang) => s.settings.lang = lang,
             Command::ToggleSector(id) => {
                 if !s.settings.sector_filter.remove(&id) {
@@ -150,6 +226,7 @@ impl AtlasApp {
                 }
             }
             Command::ClearSectorFilter => s.settings.sector_filter.clear(),
+            Command::SetLayers(layers) => s.settings.layers = layers,
             Command::OpenDatasetDialog => self.open_dialog(),
             Command::LoadDataset(path) => {
                 let result = model::load_path(&path);
@@ -160,7 +237,18 @@ impl AtlasApp {
                 self.switch_to(result);
             }
             Command::DismissProblems => s.load_error = None,
+            Command::ShowAbout(open) => self.about.open = open,
+            Command::FocusSearch => self.search.request_focus(),
         }
+    }
+
+    /// The settings as they should be saved: with the current map view.
+    pub fn settings_to_save(&self) -> Settings {
+        let mut settings = self.state.settings.clone();
+        let v = self.map.current_view();
+        let (lon, lat) = crate::map::geometry::from_rel(v.centre);
+        settings.view = Some((lon, lat, v.zoom));
+        settings
     }
 
     /// Uses a newly loaded dataset, or keeps the current one and shows why not.
@@ -223,7 +311,7 @@ impl eframe::App for AtlasApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings_to_save());
     }
 }
 
@@ -261,6 +349,7 @@ pub fn run(dataset: Option<PathBuf>, timings: bool, started: Instant) -> anyhow:
         "innovation-atlas",
         options,
         Box::new(move |cc| {
+            style::install(&cc.egui_ctx);
             let settings = cc
                 .storage
                 .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))

@@ -8,6 +8,34 @@ use serde::{Deserialize, Serialize};
 use crate::derive::Atlas;
 use crate::model::{Lang, LoadError};
 
+/// Which map layers are on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LayerSettings {
+    /// Region ids whose places and areas are hidden.
+    pub hidden_regions: BTreeSet<String>,
+    /// Show every cross-pollination, not just the selection's.
+    pub all_links: bool,
+    /// Show every label, even where they overlap.
+    pub all_labels: bool,
+    /// The Oude Lijn, the northern rail lines and the hydrogen backbone.
+    pub routes: bool,
+    /// Companies and projects (the small markers).
+    pub minor_places: bool,
+}
+
+impl Default for LayerSettings {
+    fn default() -> Self {
+        LayerSettings {
+            hidden_regions: BTreeSet::new(),
+            all_links: false,
+            all_labels: false,
+            routes: true,
+            minor_places: true,
+        }
+    }
+}
+
 /// Choices that survive a restart (stored through eframe's storage).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
@@ -17,6 +45,9 @@ pub struct Settings {
     pub sector_filter: BTreeSet<String>,
     /// The place or region last selected.
     pub selection: Option<String>,
+    pub layers: LayerSettings,
+    /// The last map view: longitude, latitude, zoom.
+    pub view: Option<(f64, f64, f64)>,
 }
 
 /// The app's state: the atlas (read-only truth) and the settings views act on.

@@ -3,14 +3,21 @@
 //! Nothing here is recomputed per frame: an [`Atlas`] is built when a dataset is loaded and
 //! replaced as a whole when another one is opened.
 
+pub mod geo;
+pub mod search;
+
 use std::collections::HashMap;
 
+use crate::map::basemap::Basemap;
 use crate::model::{Dataset, LoadedDataset, PlaceKind};
 
 /// A loaded dataset plus the lookups the views need.
 #[derive(Debug)]
 pub struct Atlas {
     pub loaded: LoadedDataset,
+    /// Projected positions, marker styles, sub-region areas, routes and link ends.
+    pub geo: geo::GeoIndex,
+    pub search: search::SearchIndex,
     place_index: HashMap<String, usize>,
     /// Places whose `parent` is the key, in dataset order.
     children: HashMap<String, Vec<usize>>,
@@ -64,7 +71,12 @@ impl Atlas {
                 discussions.entry(x.place.clone()).or_default().push((si, di));
             }
         }
+        let geo = geo::GeoIndex::new(&loaded.dataset, Basemap::shared());
+        let priorities: Vec<f32> = geo.places.iter().map(|g| g.priority).collect();
+        let search = search::SearchIndex::new(&loaded.dataset, &priorities);
         Atlas {
+            geo,
+            search,
             loaded,
             place_index,
             children,

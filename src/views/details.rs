@@ -131,7 +131,7 @@ fn place_ui(ui: &mut Ui, state: &AppState, p: &Place, out: &mut Vec<Command>) {
     let d = atlas.data();
     ui.horizontal(|ui| {
         ui.heading(&p.name);
-        if ui.small_button("✕").on_hover_text(tr(lang, "details.close")).clicked() {
+        if ui.small_button("×").on_hover_text(tr(lang, "details.close")).clicked() {
             out.push(Command::Select(None));
         }
     });
@@ -333,7 +333,7 @@ fn region_ui(ui: &mut Ui, state: &AppState, r: &Region, out: &mut Vec<Command>) 
     let d = state.atlas.data();
     ui.horizontal(|ui| {
         ui.heading(r.name.get(lang));
-        if ui.small_button("✕").on_hover_text(tr(lang, "details.close")).clicked() {
+        if ui.small_button("×").on_hover_text(tr(lang, "details.close")).clicked() {
             out.push(Command::Select(None));
         }
     });

@@ -1,8 +1,11 @@
 //! One module per view. Each view draws from the [`AppState`] and returns [`Command`]s.
 
+pub mod about;
 pub mod details;
+pub mod legend;
 pub mod place_list;
 pub mod problems;
+pub mod search;
 
 use crate::app::command::Command;
 use crate::app::state::AppState;

@@ -1,0 +1,269 @@
+//! Map geometry derived from the dataset: projected place positions, marker style and label
+//! priority, sub-region areas, routes and link endpoints. Built once per dataset.
+
+use std::collections::HashMap;
+
+use egui::Color32;
+
+use crate::map::basemap::Basemap;
+use crate::map::geometry::{BBox, Rel, to_rel, union_outline};
+use crate::model::{Dataset, PlaceKind, RegionKind};
+use crate::views::parse_colour;
+
+/// The symbol a kind of place gets on the map: a second cue beside the sector colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MarkerShape {
+    Circle,
+    Square,
+    Triangle,
+    Diamond,
+    Hexagon,
+}
+
+impl MarkerShape {
+    pub fn for_kind(kind: PlaceKind) -> MarkerShape {
+        match kind {
+            PlaceKind::Hotspot | PlaceKind::Company | PlaceKind::Site => MarkerShape::Circle,
+            PlaceKind::Cluster | PlaceKind::Area => MarkerShape::Diamond,
+            PlaceKind::Campus | PlaceKind::InnovationDistrict => MarkerShape::Square,
+            PlaceKind::Fieldlab | PlaceKind::Project => MarkerShape::Triangle,
+            PlaceKind::KnowledgeInstitution
+            | PlaceKind::Network
+            | PlaceKind::Infrastructure
+            | PlaceKind::SubRegion => MarkerShape::Hexagon,
+        }
+    }
+}
+
+/// Marker radius in points for a company count: area grows with the count.
+pub fn radius_for_companies(companies: i64) -> f32 {
+    4.0 + 1.1 * (companies.max(0) as f32).sqrt()
+}
+
+#[derive(Debug, Clone)]
+pub struct PlaceGeo {
+    pub pos: Rel,
+    pub radius: f32,
+    pub shape: MarkerShape,
+    pub colour: Color32,
+    /// Higher is labelled first.
+    pub priority: f32,
+    /// Sub-regions are drawn as areas, not markers.
+    pub is_area: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct SubRegionGeo {
+    /// Index of the sub-region in `dataset.places`.
+    pub place: usize,
+    /// Indices into `basemap.municipalities`.
+    pub municipalities: Vec<usize>,
+    pub outline: Vec<Vec<Rel>>,
+    pub bbox: BBox,
+}
+
+#[derive(Debug, Clone)]
+pub struct RouteGeo {
+    /// Id of the focus theme or infrastructure ask.
+    pub id: String,
+    pub name: String,
+    pub points: Vec<Rel>,
+    pub colour: Color32,
+    pub region: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct LinkGeo {
+    /// Endpoint positions (places at their point, regions at their centre).
+    pub ends: Vec<Rel>,
+    pub optional: Vec<Rel>,
+    pub colour: Color32,
+    /// Index into `ends` of the end that states the link, if the source gives a direction.
+    pub from: Option<usize>,
+}
+
+/// All map geometry of one dataset.
+#[derive(Debug, Default)]
+pub struct GeoIndex {
+    /// Parallel to `dataset.places`.
+    pub places: Vec<PlaceGeo>,
+    pub sub_regions: Vec<SubRegionGeo>,
+    /// Extent per region id (places and sub-region areas).
+    pub region_boxes: HashMap<String, BBox>,
+    /// Centre used when a region is a link endpoint.
+    pub region_centres: HashMap<String, Rel>,
+    pub routes: Vec<RouteGeo>,
+    /// Parallel to `dataset.cross_pollinations`.
+    pub links: Vec<LinkGeo>,
+    /// Extent of the whole atlas.
+    pub all: BBox,
+}
+
+fn sector_colour(d: &Dataset, sectors: &[String]) -> Color32 {
+    sectors
+        .first()
+        .and_then(|s| d.sector(s))
+        .map_or(Color32::from_gray(110), |s| parse_colour(&s.color))
+}
+
+fn kind_priority(kind: PlaceKind) -> f32 {
+    match kind {
+        PlaceKind::SubRegion => 900.0,
+        PlaceKind::Cluster => 850.0,
+        PlaceKind::Hotspot => 800.0,
+        PlaceKind::InnovationDistrict | PlaceKind::Campus => 300.0,
+        PlaceKind::Site | PlaceKind::Fieldlab => 250.0,
+        PlaceKind::KnowledgeInstitution | PlaceKind::Network | PlaceKind::Infrastructure => 200.0,
+        PlaceKind::Project | PlaceKind::Area => 150.0,
+        PlaceKind::Company => 100.0,
+    }
+}
+
+impl GeoIndex {
+    pub fn new(d: &Dataset, basemap: &Basemap) -> GeoIndex {
+        let mut index = GeoIndex {
+            all: BBox::EMPTY,
+            ..GeoIndex::default()
+        };
+        for p in &d.places {
+            let pos = to_rel(p.position.lon, p.position.lat);
+            let radius = match (p.kind, p.companies) {
+                (PlaceKind::Cluster, _) => 11.0,
+                (PlaceKind::Hotspot, Some(n)) => radius_for_companies(n),
+                (PlaceKind::Hotspot, None) => 8.0,
+                (PlaceKind::Company, _) => 3.5,
+                _ => 5.0,
+            };
+            let priority = kind_priority(p.kind) + p.companies.unwrap_or(0) as f32 / 10.0;
+            index.places.push(PlaceGeo {
+                pos,
+                radius,
+                shape: MarkerShape::for_kind(p.kind),
+                colour: sector_colour(d, &p.sectors),
+                priority,
+                is_area: p.kind == PlaceKind::SubRegion,
+            });
+            let in_atlas = d
+                .region(&p.region)
+                .is_some_and(|r| r.kind == RegionKind::Atlas);
+            if in_atlas {
+                index
+                    .region_boxes
+                    .entry(p.region.clone())
+                    .or_insert(BBox::EMPTY)
+                    .add(pos);
+                index.all.add(pos);
+            }
+        }
+        for (i, p) in d.places.iter().enumerate() {
+            if p.kind != PlaceKind::SubRegion {
+                continue;
+            }
+            let municipalities: Vec<usize> = p
+                .members
+                .iter()
+                .filter_map(|m| {
+                    basemap
+                        .municipalities
+                        .binary_search_by(|a| a.code.as_str().cmp(&m.cbs))
+                        .ok()
+                })
+                .collect();
+            let areas = municipalities.iter().filter_map(|&m| basemap.municipalities.get(m));
+            let mut bbox = BBox::EMPTY;
+            for a in areas.clone() {
+                bbox.union(&a.bbox);
+            }
+            let outline = union_outline(areas);
+            if !bbox.is_empty() {
+                index
+                    .region_boxes
+                    .entry(p.region.clone())
+                    .or_insert(BBox::EMPTY)
+                    .union(&bbox);
+                index.all.union(&bbox);
+            }
+            index.sub_regions.push(SubRegionGeo {
+                place: i,
+                municipalities,
+                outline,
+                bbox,
+            });
+        }
+        for (id, b) in &index.region_boxes {
+            index.region_centres.insert(id.clone(), b.center());
+        }
+        for t in &d.focus_themes {
+            if let Some(r) = &t.route {
+                index.routes.push(RouteGeo {
+                    id: t.id.clone(),
+                    name: t.name.nl.clone(),
+                    points: r.points.iter().map(|p| to_rel(p.lon, p.lat)).collect(),
+                    colour: sector_colour(d, &t.sectors),
+                    region: t.region.clone(),
+                });
+            }
+        }
+        for a in &d.infrastructure {
+            if let Some(r) = &a.route {
+                let colour = match a.kind {
+                    crate::model::InfrastructureKind::Energy => parse_colour("#0072B2"),
+                    _ => Color32::from_rgb(70, 70, 70),
+                };
+                index.routes.push(RouteGeo {
+                    id: a.id.clone(),
+                    name: a.name.clone(),
+                    points: r.points.iter().map(|p| to_rel(p.lon, p.lat)).collect(),
+                    colour,
+                    region: a.region.clone(),
+                });
+            }
+        }
+        let place_pos: HashMap<&str, Rel> = d
+            .places
+            .iter()
+            .zip(&index.places)
+            .map(|(p, g)| (p.id.as_str(), g.pos))
+            .collect();
+        let end_pos = |id: &str| -> Option<Rel> {
+            place_pos
+                .get(id)
+                .copied()
+                .or_else(|| index.region_centres.get(id).copied())
+        };
+        let links: Vec<LinkGeo> = d
+            .cross_pollinations
+            .iter()
+            .map(|x| {
+                let mut ends: Vec<Rel> = x.endpoints.iter().filter_map(|e| end_pos(e)).collect();
+                if let Some(r) = &x.all_sub_regions_of {
+                    ends.extend(
+                        d.places
+                            .iter()
+                            .zip(&index.places)
+                            .filter(|(p, _)| p.kind == PlaceKind::SubRegion && &p.region == r)
+                            .map(|(_, g)| g.pos),
+                    );
+                }
+                LinkGeo {
+                    optional: x.optional_endpoints.iter().filter_map(|e| end_pos(e)).collect(),
+                    colour: sector_colour(d, &x.sectors),
+                    from: x
+                        .from
+                        .as_ref()
+                        .and_then(|f| x.endpoints.iter().position(|e| e == f)),
+                    ends,
+                }
+            })
+            .collect();
+        index.links = links;
+        index
+    }
+
+    /// The extent to show for a region id, or the whole atlas.
+    pub fn extent(&self, region: Option<&str>) -> BBox {
+        region
+            .and_then(|r| self.region_boxes.get(r).copied())
+            .unwrap_or(self.all)
+    }
+}

@@ -1,0 +1,138 @@
+//! Where the map looks, and the short flight from one view to the next.
+
+use super::geometry::{BBox, Rel, from_rel, to_rel};
+
+/// Zoom limits: below 6.5 the neighbouring countries' cut edges show; above 13 the basemap's
+/// 150 m accuracy shows.
+pub const MIN_ZOOM: f64 = 6.5;
+pub const MAX_ZOOM: f64 = 13.0;
+/// Seconds a flight takes.
+pub const FLIGHT_SECONDS: f64 = 0.6;
+/// The map centre stays within this box (lon, lat), so the country never drifts off screen.
+pub const CENTRE_LON: (f64, f64) = (2.5, 8.0);
+pub const CENTRE_LAT: (f64, f64) = (50.3, 54.0);
+
+/// A view: centre (relative Mercator) and zoom.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct View {
+    pub centre: Rel,
+    pub zoom: f64,
+}
+
+impl View {
+    /// The view that shows `bbox` inside a map of `size` points, with a margin.
+    pub fn fit(bbox: BBox, size: egui::Vec2, margin: f32) -> View {
+        let w = f64::from((bbox.max[0] - bbox.min[0]).max(1e-6));
+        let h = f64::from((bbox.max[1] - bbox.min[1]).max(1e-6));
+        let avail_w = f64::from((size.x - 2.0 * margin).max(50.0));
+        let avail_h = f64::from((size.y - 2.0 * margin).max(50.0));
+        // Pixels per world at zoom z is 256·2^z; the box must fit both ways.
+        let zoom = (avail_w / (w * 256.0)).log2().min((avail_h / (h * 256.0)).log2());
+        View {
+            centre: bbox.center(),
+            zoom: zoom.clamp(MIN_ZOOM, MAX_ZOOM),
+        }
+        .clamped()
+    }
+
+    /// Keeps the centre and zoom inside the allowed range.
+    pub fn clamped(self) -> View {
+        let (lon, lat) = from_rel(self.centre);
+        let lon = lon.clamp(CENTRE_LON.0, CENTRE_LON.1);
+        let lat = lat.clamp(CENTRE_LAT.0, CENTRE_LAT.1);
+        View {
+            centre: to_rel(lon, lat),
+            zoom: self.zoom.clamp(MIN_ZOOM, MAX_ZOOM),
+        }
+    }
+
+    pub fn position(&self) -> walkers::Position {
+        let (lon, lat) = from_rel(self.centre);
+        walkers::lon_lat(lon, lat)
+    }
+}
+
+/// A flight in progress.
+#[derive(Debug, Clone, Copy)]
+struct Flight {
+    from: View,
+    to: View,
+    start: f64,
+}
+
+/// Drives `MapMemory` during flights; idle otherwise.
+#[derive(Debug, Default)]
+pub struct Camera {
+    flight: Option<Flight>,
+}
+
+fn smoothstep(t: f64) -> f64 {
+    let t = t.clamp(0.0, 1.0);
+    t * t * (3.0 - 2.0 * t)
+}
+
+impl Camera {
+    pub fn fly(&mut self, from: View, to: View, now: f64) {
+        self.flight = Some(Flight {
+            from,
+            to: to.clamped(),
+            start: now,
+        });
+    }
+
+    pub fn is_flying(&self) -> bool {
+        self.flight.is_some()
+    }
+
+    /// The view at time `now`, or `None` when no flight is going on.
+    pub fn step(&mut self, now: f64) -> Option<View> {
+        let f = self.flight?;
+        let t = ((now - f.start) / FLIGHT_SECONDS).clamp(0.0, 1.0);
+        let e = smoothstep(t);
+        let lerp = |a: f32, b: f32| a + (b - a) * e as f32;
+        // Zoom out a little mid-flight when the hop is long, so the user sees where it goes.
+        let dx = f64::from(f.to.centre[0] - f.from.centre[0]);
+        let dy = f64::from(f.to.centre[1] - f.from.centre[1]);
+        let hop_px = (dx * dx + dy * dy).sqrt() * 256.0 * 2f64.powf(f.from.zoom.min(f.to.zoom));
+        let bump = (hop_px / 800.0).min(1.5) * (std::f64::consts::PI * t).sin();
+        let view = View {
+            centre: [
+                lerp(f.from.centre[0], f.to.centre[0]),
+                lerp(f.from.centre[1], f.to.centre[1]),
+            ],
+            zoom: (f.from.zoom + (f.to.zoom - f.from.zoom) * e - bump).max(MIN_ZOOM),
+        };
+        if t >= 1.0 {
+            self.flight = None;
+            return Some(f.to);
+        }
+        Some(view)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fitting_the_netherlands_gives_a_country_zoom() {
+        let mut b = BBox::EMPTY;
+        b.add(to_rel(3.36, 50.75));
+        b.add(to_rel(7.23, 53.55));
+        let v = View::fit(b, egui::vec2(1920.0, 1080.0), 20.0);
+        assert!((7.0..9.0).contains(&v.zoom), "{}", v.zoom);
+    }
+
+    #[test]
+    fn a_flight_ends_exactly_at_its_target() {
+        let mut c = Camera::default();
+        let a = View { centre: to_rel(4.3, 52.0), zoom: 8.0 };
+        let b = View { centre: to_rel(6.5, 53.2), zoom: 9.0 };
+        c.fly(a, b, 10.0);
+        let mid = c.step(10.3).expect("flying");
+        assert!(mid.zoom < 9.0);
+        let end = c.step(11.0).expect("last step");
+        assert_eq!(end.zoom, b.zoom);
+        assert!(c.step(11.1).is_none());
+    }
+}

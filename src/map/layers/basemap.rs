@@ -1,0 +1,91 @@
+//! The basemap layer: sea, neighbouring countries, land, water, borders.
+
+use egui::{Color32, Mesh, Response, Shape, Stroke, Ui};
+use walkers::{MapMemory, Plugin, Projector};
+
+use super::{SharedOut, fill_polygon, ring_points};
+use crate::map::basemap::Basemap;
+use crate::map::geometry::{Area, BBox, Line, Transform};
+
+pub const SEA: Color32 = Color32::from_rgb(0xD5, 0xE6, 0xF1);
+pub const LAND: Color32 = Color32::from_rgb(0xFB, 0xFA, 0xF6);
+pub const NEIGHBOUR: Color32 = Color32::from_rgb(0xEC, 0xEB, 0xE6);
+const NEIGHBOUR_BORDER: Color32 = Color32::from_rgb(0xC4, 0xC2, 0xBB);
+const PROVINCE_BORDER: Color32 = Color32::from_rgb(0x9C, 0x97, 0x8E);
+const MUNICIPAL_BORDER: Color32 = Color32::from_rgb(0xD9, 0xD5, 0xCC);
+const COAST: Color32 = Color32::from_rgb(0x8F, 0xA9, 0xBA);
+
+/// Zoom from which municipal borders are drawn.
+pub const MUNICIPALITIES_FROM_ZOOM: f64 = 8.8;
+/// Zoom below which the simplified rings are stroked.
+pub const COARSE_BELOW_ZOOM: f64 = 8.5;
+
+pub struct BasemapLayer<'a> {
+    pub basemap: &'a Basemap,
+    pub out: SharedOut<'a>,
+}
+
+fn fill_areas(areas: &[Area], view: &BBox, t: &Transform, colour: Color32) -> Mesh {
+    let mut mesh = Mesh::default();
+    for a in areas.iter().filter(|a| a.bbox.intersects(view)) {
+        for p in a.polygons.iter().filter(|p| p.bbox.intersects(view)) {
+            fill_polygon(&mut mesh, p, t, colour);
+        }
+    }
+    mesh
+}
+
+fn stroke_areas(
+    shapes: &mut Vec<Shape>,
+    areas: &[Area],
+    view: &BBox,
+    t: &Transform,
+    coarse: bool,
+    stroke: Stroke,
+) {
+    for a in areas.iter().filter(|a| a.bbox.intersects(view)) {
+        for p in a.polygons.iter().filter(|p| p.bbox.intersects(view)) {
+            let rings = if coarse { &p.coarse } else { &p.rings };
+            for ring in rings {
+                shapes.push(Shape::line(ring_points(ring, t), stroke));
+            }
+        }
+    }
+}
+
+fn stroke_lines(shapes: &mut Vec<Shape>, lines: &[Line], view: &BBox, t: &Transform, coarse: bool, stroke: Stroke) {
+    for l in lines.iter().filter(|l| l.bbox.intersects(view)) {
+        let pts = if coarse { &l.coarse } else { &l.points };
+        shapes.push(Shape::line(pts.iter().map(|p| t.apply(*p)).collect(), stroke));
+    }
+}
+
+impl Plugin for BasemapLayer<'_> {
+    fn run(self: Box<Self>, ui: &mut Ui, response: &Response, projector: &Projector, _: &MapMemory) {
+        let t = Transform::from_projector(projector);
+        self.out.borrow_mut().transform = Some(t);
+        let rect = response.rect;
+        let view = t.view_box(rect);
+        let zoom = projector.zoom();
+        let coarse = zoom < COARSE_BELOW_ZOOM;
+        let painter = ui.painter_at(rect);
+        let b = self.basemap;
+
+        painter.rect_filled(rect, 0.0, SEA);
+        painter.add(Shape::mesh(fill_areas(&b.neighbours, &view, &t, NEIGHBOUR)));
+        let mut shapes = Vec::new();
+        stroke_areas(&mut shapes, &b.neighbours, &view, &t, coarse, Stroke::new(0.8, NEIGHBOUR_BORDER));
+        painter.extend(shapes);
+        painter.add(Shape::mesh(fill_areas(&b.land, &view, &t, LAND)));
+        painter.add(Shape::mesh(fill_areas(&b.water, &view, &t, SEA)));
+
+        let mut shapes = Vec::new();
+        if zoom >= MUNICIPALITIES_FROM_ZOOM {
+            let width = if zoom >= 10.0 { 0.9 } else { 0.6 };
+            stroke_lines(&mut shapes, &b.municipal_borders, &view, &t, false, Stroke::new(width, MUNICIPAL_BORDER));
+        }
+        stroke_lines(&mut shapes, &b.province_borders, &view, &t, coarse, Stroke::new(1.1, PROVINCE_BORDER));
+        stroke_areas(&mut shapes, &b.land, &view, &t, coarse, Stroke::new(1.0, COAST));
+        painter.extend(shapes);
+    }
+}

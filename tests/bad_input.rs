@@ -28,14 +28,20 @@ fn copy_seeds(dir: &Path) {
 fn check(path: &Path) -> (i32, String) {
     let out = bin().arg("check").arg(path).output().expect("run binary");
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!stderr.contains("panicked"), "the binary panicked:\n{stderr}");
+    assert!(
+        !stderr.contains("panicked"),
+        "the binary panicked:\n{stderr}"
+    );
     (out.status.code().unwrap_or(-1), stderr)
 }
 
 fn assert_fails_naming(path: &Path, file_part: &str, words: &[&str]) {
     let (code, stderr) = check(path);
     assert_eq!(code, 1, "exit code for {}:\n{stderr}", path.display());
-    assert!(stderr.contains(file_part), "message does not name {file_part}:\n{stderr}");
+    assert!(
+        stderr.contains(file_part),
+        "message does not name {file_part}:\n{stderr}"
+    );
     assert!(stderr.contains("fix:"), "no fix offered:\n{stderr}");
     for w in words {
         assert!(stderr.contains(w), "message lacks `{w}`:\n{stderr}");
@@ -46,7 +52,12 @@ fn assert_fails_naming(path: &Path, file_part: &str, words: &[&str]) {
 fn embedded_atlas_checks_clean() {
     let out = bin().arg("check").output().expect("run");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.contains("valid"));
     assert!(stdout.contains("Zuid-Holland"));
     assert!(stdout.contains("cross-pollinations:"));
@@ -100,7 +111,9 @@ fn break_file(tag: &str, file: &str, edit: impl Fn(&str) -> String) -> PathBuf {
 
 #[test]
 fn truncated_file() {
-    let dir = break_file("trunc", "seeds/sectors.toml", |t| t[..t.len() / 2].to_string());
+    let dir = break_file("trunc", "seeds/sectors.toml", |t| {
+        t[..t.len() / 2].to_string()
+    });
     assert_fails_naming(&dir, "sectors.toml:", &[]);
 }
 
@@ -161,7 +174,10 @@ fn every_problem_is_reported_not_just_the_first() {
     });
     let (code, stderr) = check(&dir);
     assert_eq!(code, 1);
-    assert!(stderr.contains("`blue`") && stderr.contains("`#E69F0`"), "{stderr}");
+    assert!(
+        stderr.contains("`blue`") && stderr.contains("`#E69F0`"),
+        "{stderr}"
+    );
 }
 
 /// Small deterministic generator so failures can be replayed.
@@ -182,10 +198,15 @@ impl Rng {
 fn random_mutations_of_the_real_files_never_panic() {
     let originals: Vec<SourceFile> = model::load::EMBEDDED
         .iter()
-        .map(|(n, t)| SourceFile { name: (*n).to_string(), text: (*t).to_string() })
+        .map(|(n, t)| SourceFile {
+            name: (*n).to_string(),
+            text: (*t).to_string(),
+        })
         .collect();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let tokens = ["", "\"", "[[", "]]", "=", "-1", "1e999", "nan", "{", "}", ",", "\n", "é", "lat = 99"];
+    let tokens = [
+        "", "\"", "[[", "]]", "=", "-1", "1e999", "nan", "{", "}", ",", "\n", "é", "lat = 99",
+    ];
     let mut failures = 0;
     for round in 0..300 {
         let mut files = originals.clone();
@@ -196,7 +217,9 @@ fn random_mutations_of_the_real_files_never_panic() {
             pos -= 1;
         }
         let cut = (pos + rng.below(40)).min(text.len());
-        let cut = (cut..=text.len()).find(|&c| text.is_char_boundary(c)).unwrap_or(text.len());
+        let cut = (cut..=text.len())
+            .find(|&c| text.is_char_boundary(c))
+            .unwrap_or(text.len());
         let token = tokens[rng.below(tokens.len())];
         let mutated = format!("{}{}{}", &text[..pos], token, &text[cut..]);
         files[fi].text = mutated;
@@ -208,12 +231,18 @@ fn random_mutations_of_the_real_files_never_panic() {
                 failures += 1;
                 assert!(!e.problems.is_empty());
                 for p in &e.problems {
-                    assert!(p.file.starts_with("seeds/"), "round {round}: problem without file: {p}");
+                    assert!(
+                        p.file.starts_with("seeds/"),
+                        "round {round}: problem without file: {p}"
+                    );
                     assert!(!p.fix.is_empty());
                 }
             }
             Ok(Ok(_)) => {}
         }
     }
-    assert!(failures > 100, "most mutations should be caught ({failures}/300)");
+    assert!(
+        failures > 100,
+        "most mutations should be caught ({failures}/300)"
+    );
 }

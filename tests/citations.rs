@@ -41,7 +41,11 @@ fn all_citations(d: &Dataset) -> Vec<(&str, &Citation)> {
         }
     }
     for s in &d.surveys {
-        v.extend(s.results.iter().flat_map(|r| r.sources.iter().map(move |c| (r.id.as_str(), c))));
+        v.extend(
+            s.results
+                .iter()
+                .flat_map(|r| r.sources.iter().map(move |c| (r.id.as_str(), c))),
+        );
     }
     v
 }
@@ -51,7 +55,9 @@ fn every_seed_citation_lies_inside_its_file() {
     let d = model::load_embedded().expect("embedded atlas").dataset;
     let mut checked = 0;
     for (id, c) in all_citations(&d) {
-        let (Some(lines), Some([a, b])) = (seed_lines(&d, c), c.lines) else { continue };
+        let (Some(lines), Some([a, b])) = (seed_lines(&d, c), c.lines) else {
+            continue;
+        };
         assert!(
             (a as usize) >= 1 && (b as usize) <= lines.len(),
             "{id}: lines {a}-{b} outside {} ({} lines)",
@@ -68,12 +74,22 @@ fn company_counts_appear_in_the_cited_lines() {
     let d = model::load_embedded().expect("embedded atlas").dataset;
     for p in d.places.iter().filter(|p| p.companies.is_some()) {
         let n = p.companies.unwrap_or_default().to_string();
-        let found = p.sources.iter().filter(|c| c.fields.is_empty() || c.fields.iter().any(|f| f == "companies")).any(|c| {
-            let (Some(lines), Some([a, b])) = (seed_lines(&d, c), c.lines) else { return false };
-            lines[(a as usize - 1)..(b as usize).min(lines.len())]
-                .iter()
-                .any(|l| l.split(|ch: char| !ch.is_ascii_digit()).any(|t| t == n))
-        });
-        assert!(found, "{}: the count {n} is not in the lines its citation names", p.id);
+        let found = p
+            .sources
+            .iter()
+            .filter(|c| c.fields.is_empty() || c.fields.iter().any(|f| f == "companies"))
+            .any(|c| {
+                let (Some(lines), Some([a, b])) = (seed_lines(&d, c), c.lines) else {
+                    return false;
+                };
+                lines[(a as usize - 1)..(b as usize).min(lines.len())]
+                    .iter()
+                    .any(|l| l.split(|ch: char| !ch.is_ascii_digit()).any(|t| t == n))
+            });
+        assert!(
+            found,
+            "{}: the count {n} is not in the lines its citation names",
+            p.id
+        );
     }
 }

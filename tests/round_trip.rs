@@ -17,7 +17,9 @@ fn json_export_loads_back_identical() {
     std::fs::create_dir_all(&dir).expect("dir");
     let path = dir.join("atlas.json");
     std::fs::write(&path, &json).expect("write");
-    let back = model::load_path(&path).expect("the export is a valid dataset").dataset;
+    let back = model::load_path(&path)
+        .expect("the export is a valid dataset")
+        .dataset;
     assert_eq!(back, original);
     std::fs::remove_dir_all(&dir).ok();
 }
@@ -50,7 +52,10 @@ fn geojson_is_a_feature_collection_of_lon_lat_points() {
     for f in features {
         let c = f["geometry"]["coordinates"].as_array().expect("coords");
         let (lon, lat) = (c[0].as_f64().expect("lon"), c[1].as_f64().expect("lat"));
-        assert!((3.0..8.0).contains(&lon) && (50.5..54.0).contains(&lat), "{f}");
+        assert!(
+            (3.0..8.0).contains(&lon) && (50.5..54.0).contains(&lat),
+            "{f}"
+        );
     }
 }
 
@@ -89,7 +94,10 @@ fn cli_export_writes_the_file_and_leaves_it_alone_on_failure() {
     assert!(leftovers.is_empty());
 
     // Printing JSON to stdout gives the whole atlas.
-    let o = bin().args(["export", "--format", "json"]).output().expect("run");
+    let o = bin()
+        .args(["export", "--format", "json"])
+        .output()
+        .expect("run");
     assert!(o.status.success());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json on stdout");
     assert!(v["place"].as_array().is_some_and(|a| a.len() > 50));

@@ -18,12 +18,14 @@ pub fn semibold(size: f32) -> egui::FontId {
 /// Installs the fonts and the theme on a context (the window's, or a test harness's).
 pub fn install(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
-    fonts
-        .font_data
-        .insert("inter".into(), Arc::new(FontData::from_static(INTER_REGULAR)));
-    fonts
-        .font_data
-        .insert(SEMIBOLD.into(), Arc::new(FontData::from_static(INTER_SEMIBOLD)));
+    fonts.font_data.insert(
+        "inter".into(),
+        Arc::new(FontData::from_static(INTER_REGULAR)),
+    );
+    fonts.font_data.insert(
+        SEMIBOLD.into(),
+        Arc::new(FontData::from_static(INTER_SEMIBOLD)),
+    );
     let fallbacks = fonts
         .families
         .get(&FontFamily::Proportional)
@@ -36,7 +38,9 @@ pub fn install(ctx: &egui::Context) {
         .insert(0, "inter".into());
     let mut bold = vec![SEMIBOLD.to_string()];
     bold.extend(fallbacks);
-    fonts.families.insert(FontFamily::Name(SEMIBOLD.into()), bold);
+    fonts
+        .families
+        .insert(FontFamily::Name(SEMIBOLD.into()), bold);
     ctx.set_fonts(fonts);
     ctx.set_theme(egui::Theme::Light);
 }

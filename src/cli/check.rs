@@ -9,10 +9,10 @@ use crate::model::{Lang, LinkOrigin, LoadedDataset, PlaceKind};
 pub fn summary(loaded: &LoadedDataset) -> String {
     let d = &loaded.dataset;
     let mut out = String::new();
-    let name = d
-        .dataset
-        .as_ref()
-        .map_or_else(|| "dataset".to_string(), |i| format!("{} {}", i.name, i.version));
+    let name = d.dataset.as_ref().map_or_else(
+        || "dataset".to_string(),
+        |i| format!("{} {}", i.name, i.version),
+    );
     let _ = writeln!(
         out,
         "{name} ({}, {} file(s)): valid",
@@ -34,7 +34,12 @@ pub fn summary(loaded: &LoadedDataset) -> String {
             .map(|(k, n)| format!("{n} {}", k.key()))
             .collect::<Vec<_>>()
             .join(", ");
-        let _ = writeln!(out, "  {:<26} {:>4}  ({kinds})", r.name.get(Lang::Nl), here.len());
+        let _ = writeln!(
+            out,
+            "  {:<26} {:>4}  ({kinds})",
+            r.name.get(Lang::Nl),
+            here.len()
+        );
     }
     let mut by_origin: BTreeMap<&str, usize> = BTreeMap::new();
     for x in &d.cross_pollinations {
@@ -106,16 +111,20 @@ pub fn citation_counts(d: &crate::model::Dataset) -> BTreeMap<&str, usize> {
         .regions
         .iter()
         .flat_map(|r| &r.sources)
-        .chain(d.places.iter().flat_map(|p| p.sources.iter().chain(&p.members_source)))
+        .chain(
+            d.places
+                .iter()
+                .flat_map(|p| p.sources.iter().chain(&p.members_source)),
+        )
         .chain(d.cross_pollinations.iter().flat_map(|x| &x.sources))
         .chain(d.action_lines.iter().flat_map(|x| &x.sources))
         .chain(d.product_chains.iter().flat_map(|x| &x.sources))
         .chain(d.project_sheets.iter().flat_map(|x| &x.sources))
-        .chain(
-            d.accelerators
+        .chain(d.accelerators.iter().flat_map(|x| {
+            x.sources
                 .iter()
-                .flat_map(|x| x.sources.iter().chain(x.lines.iter().flat_map(|l| &l.sources))),
-        )
+                .chain(x.lines.iter().flat_map(|l| &l.sources))
+        }))
         .chain(d.focus_themes.iter().flat_map(|x| &x.sources))
         .chain(d.infrastructure.iter().flat_map(|x| &x.sources))
         .chain(d.figures.iter().flat_map(|x| &x.sources))

@@ -95,6 +95,8 @@ pub struct GeoIndex {
     pub routes: Vec<RouteGeo>,
     /// Parallel to `dataset.cross_pollinations`.
     pub links: Vec<LinkGeo>,
+    /// (cluster, site) place index pairs: a northern cluster and each of its sites.
+    pub spokes: Vec<(usize, usize)>,
     /// Extent of the whole atlas.
     pub all: BBox,
 }
@@ -169,7 +171,9 @@ impl GeoIndex {
                         .ok()
                 })
                 .collect();
-            let areas = municipalities.iter().filter_map(|&m| basemap.municipalities.get(m));
+            let areas = municipalities
+                .iter()
+                .filter_map(|&m| basemap.municipalities.get(m));
             let mut bbox = BBox::EMPTY;
             for a in areas.clone() {
                 bbox.union(&a.bbox);
@@ -246,7 +250,11 @@ impl GeoIndex {
                     );
                 }
                 LinkGeo {
-                    optional: x.optional_endpoints.iter().filter_map(|e| end_pos(e)).collect(),
+                    optional: x
+                        .optional_endpoints
+                        .iter()
+                        .filter_map(|e| end_pos(e))
+                        .collect(),
                     colour: sector_colour(d, &x.sectors),
                     from: x
                         .from
@@ -257,6 +265,21 @@ impl GeoIndex {
             })
             .collect();
         index.links = links;
+        let idx: HashMap<&str, usize> = d
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        for (i, p) in d.places.iter().enumerate() {
+            if let Some(&parent) = p.parent.as_deref().and_then(|id| idx.get(id))
+                && d.places
+                    .get(parent)
+                    .is_some_and(|c| c.kind == PlaceKind::Cluster)
+            {
+                index.spokes.push((parent, i));
+            }
+        }
         index
     }
 

@@ -68,7 +68,10 @@ impl Atlas {
         let mut discussions: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         for (si, s) in d.surveys.iter().enumerate() {
             for (di, x) in s.discussions.iter().enumerate() {
-                discussions.entry(x.place.clone()).or_default().push((si, di));
+                discussions
+                    .entry(x.place.clone())
+                    .or_default()
+                    .push((si, di));
             }
         }
         let geo = geo::GeoIndex::new(&loaded.dataset, Basemap::shared());

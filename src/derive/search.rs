@@ -182,7 +182,11 @@ impl SearchIndex {
                 // Every query word must match some word of the text.
                 let mut total = 0.0;
                 for qw in &q_words {
-                    let s = e.words.iter().map(|w| word_score(qw, w)).fold(0.0, f32::max);
+                    let s = e
+                        .words
+                        .iter()
+                        .map(|w| word_score(qw, w))
+                        .fold(0.0, f32::max);
                     if s == 0.0 {
                         total = 0.0;
                         break;

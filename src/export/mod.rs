@@ -50,7 +50,15 @@ pub fn to_csv(d: &Dataset) -> Result<String, ExportError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let enc = |e: csv::Error| ExportError::Encode(e.to_string());
     w.write_record([
-        "id", "name", "region", "kind", "lat", "lon", "sectors", "companies", "source",
+        "id",
+        "name",
+        "region",
+        "kind",
+        "lat",
+        "lon",
+        "sectors",
+        "companies",
+        "source",
     ])
     .map_err(enc)?;
     for p in &d.places {
@@ -156,7 +164,10 @@ mod tests {
         let path = dir.join("out.csv");
         assert!(write_atomic(&path, b"first").is_ok());
         assert!(write_atomic(&path, b"second, longer").is_ok());
-        assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some("second, longer"));
+        assert_eq!(
+            std::fs::read_to_string(&path).ok().as_deref(),
+            Some("second, longer")
+        );
         let leftovers = std::fs::read_dir(&dir).map(|r| r.count()).unwrap_or(0);
         assert_eq!(leftovers, 1);
         std::fs::remove_dir_all(&dir).ok();

@@ -12,10 +12,8 @@ pub const NEIGHBOURS: &str = include_str!("../../assets/basemap/buurlanden.geojs
 pub const TOWNS: &str = include_str!("../../assets/basemap/plaatsen.json");
 
 /// Short attribution for the map corner (the long form is in the About window).
-pub const ATTRIBUTION_NL: &str =
-    "© CBS, Kadaster, Rijkswaterstaat, GeoNames (CC BY 4.0), Natural Earth · geen officiële grenzen";
-pub const ATTRIBUTION_EN: &str =
-    "© CBS, Kadaster, Rijkswaterstaat, GeoNames (CC BY 4.0), Natural Earth · not official boundaries";
+pub const ATTRIBUTION_NL: &str = "© CBS, Kadaster, Rijkswaterstaat, GeoNames (CC BY 4.0), Natural Earth · geen officiële grenzen";
+pub const ATTRIBUTION_EN: &str = "© CBS, Kadaster, Rijkswaterstaat, GeoNames (CC BY 4.0), Natural Earth · not official boundaries";
 pub const ATTRIBUTION_LONG_NL: &str = "Kaartgegevens: gemeente- en provinciegrenzen © CBS en Kadaster (afgeleid van 'Nederland gemeenten 2024.svg', Wikimedia Commons, via het pakket nl-maps; door Innovation Atlas gevectoriseerd en vereenvoudigd, geen officiële grenzen) · water: Rijkswaterstaat (KRW-waterlichamen, via nlmod) · plaatsnamen: GeoNames (CC BY 4.0, bewerkt) · buurlanden: Natural Earth.";
 pub const ATTRIBUTION_LONG_EN: &str = "Map data: municipal and provincial boundaries © CBS and Kadaster (derived from 'Nederland gemeenten 2024.svg', Wikimedia Commons, via the nl-maps package; vectorised and simplified by Innovation Atlas, not official boundaries) · water: Rijkswaterstaat (WFD water bodies, via nlmod) · place names: GeoNames (CC BY 4.0, modified) · neighbouring countries: Natural Earth.";
 pub const CC_BY_URL: &str = "https://creativecommons.org/licenses/by/4.0/";
@@ -61,8 +59,14 @@ impl Basemap {
         for a in &land {
             netherlands.union(&a.bbox);
         }
-        let province_borders = internal_borders(&provinces).into_iter().map(Line::new).collect();
-        let municipal_borders = internal_borders(&municipalities).into_iter().map(Line::new).collect();
+        let province_borders = internal_borders(&provinces)
+            .into_iter()
+            .map(Line::new)
+            .collect();
+        let municipal_borders = internal_borders(&municipalities)
+            .into_iter()
+            .map(Line::new)
+            .collect();
         Ok(Basemap {
             province_borders,
             municipal_borders,

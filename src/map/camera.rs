@@ -27,7 +27,9 @@ impl View {
         let avail_w = f64::from((size.x - 2.0 * margin).max(50.0));
         let avail_h = f64::from((size.y - 2.0 * margin).max(50.0));
         // Pixels per world at zoom z is 256·2^z; the box must fit both ways.
-        let zoom = (avail_w / (w * 256.0)).log2().min((avail_h / (h * 256.0)).log2());
+        let zoom = (avail_w / (w * 256.0))
+            .log2()
+            .min((avail_h / (h * 256.0)).log2());
         View {
             centre: bbox.center(),
             zoom: zoom.clamp(MIN_ZOOM, MAX_ZOOM),
@@ -126,8 +128,14 @@ mod tests {
     #[test]
     fn a_flight_ends_exactly_at_its_target() {
         let mut c = Camera::default();
-        let a = View { centre: to_rel(4.3, 52.0), zoom: 8.0 };
-        let b = View { centre: to_rel(6.5, 53.2), zoom: 9.0 };
+        let a = View {
+            centre: to_rel(4.3, 52.0),
+            zoom: 8.0,
+        };
+        let b = View {
+            centre: to_rel(6.5, 53.2),
+            zoom: 9.0,
+        };
         c.fly(a, b, 10.0);
         let mid = c.step(10.3).expect("flying");
         assert!(mid.zoom < 9.0);

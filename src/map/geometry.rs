@@ -275,7 +275,10 @@ pub fn seg_dist2(p: Rel, a: Rel, b: Rel) -> f32 {
 }
 
 /// Builds a polygon from GeoJSON rings (lon/lat, closed), triangulating it.
-pub fn polygon_from_rings(rings_lonlat: &[Vec<[f64; 2]>], earcut: &mut earcut::Earcut<f64>) -> Polygon {
+pub fn polygon_from_rings(
+    rings_lonlat: &[Vec<[f64; 2]>],
+    earcut: &mut earcut::Earcut<f64>,
+) -> Polygon {
     let mut poly = Polygon {
         bbox: BBox::EMPTY,
         ..Polygon::default()
@@ -284,10 +287,13 @@ pub fn polygon_from_rings(rings_lonlat: &[Vec<[f64; 2]>], earcut: &mut earcut::E
     let mut holes: Vec<u32> = Vec::new();
     let (ox, oy) = origin();
     for (i, ring) in rings_lonlat.iter().enumerate() {
-        let mut pts: Vec<[f64; 2]> = ring.iter().map(|p| {
-            let (x, y) = mercator(p[0], p[1]);
-            [x - ox, y - oy]
-        }).collect();
+        let mut pts: Vec<[f64; 2]> = ring
+            .iter()
+            .map(|p| {
+                let (x, y) = mercator(p[0], p[1]);
+                [x - ox, y - oy]
+            })
+            .collect();
         if pts.len() > 1 && pts.first() == pts.last() {
             pts.pop();
         }
@@ -439,7 +445,9 @@ pub fn stitch(edges: &[(Rel, Rel)]) -> Vec<Vec<Rel>> {
 fn edges_by_count<'a>(areas: impl IntoIterator<Item = &'a Area>, shared: bool) -> Vec<Vec<Rel>> {
     use std::collections::HashMap;
     let key = |p: Rel| (p[0].to_bits(), p[1].to_bits());
-    let mut count: HashMap<((u32, u32), (u32, u32)), (usize, Rel, Rel)> = HashMap::new();
+    // Edge key (both end points as bits, smaller first) → (how often seen, the two ends).
+    type EdgeKey = ((u32, u32), (u32, u32));
+    let mut count: HashMap<EdgeKey, (usize, Rel, Rel)> = HashMap::new();
     for area in areas {
         for poly in &area.polygons {
             for ring in &poly.rings {
@@ -506,7 +514,11 @@ pub fn simplify_line(line: &[Rel], tolerance: f32) -> Vec<Rel> {
             stack.push((best, b));
         }
     }
-    line.iter().zip(&keep).filter(|(_, k)| **k).map(|(p, _)| *p).collect()
+    line.iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(p, _)| *p)
+        .collect()
 }
 
 /// A border line with its simplified copy and extent.
@@ -540,14 +552,23 @@ mod tests {
         for (lon, lat) in [(4.9, 52.37), (3.3, 50.75), (7.2, 53.5)] {
             let r = to_rel(lon, lat);
             let (lo, la) = from_rel(r);
-            assert!((lo - lon).abs() < 1e-5 && (la - lat).abs() < 1e-5, "{lon},{lat}");
+            assert!(
+                (lo - lon).abs() < 1e-5 && (la - lat).abs() < 1e-5,
+                "{lon},{lat}"
+            );
         }
     }
 
     #[test]
     fn square_triangulates_and_contains() {
         let mut e = earcut::Earcut::new();
-        let ring = vec![[4.0, 52.0], [5.0, 52.0], [5.0, 53.0], [4.0, 53.0], [4.0, 52.0]];
+        let ring = vec![
+            [4.0, 52.0],
+            [5.0, 52.0],
+            [5.0, 53.0],
+            [4.0, 53.0],
+            [4.0, 52.0],
+        ];
         let p = polygon_from_rings(&[ring], &mut e);
         assert_eq!(p.rings[0].len(), 4);
         assert_eq!(p.triangles.len(), 6);
@@ -579,7 +600,13 @@ mod tests {
     }
 
     fn parse_square(e: &mut earcut::Earcut<f64>, x: f64) -> Area {
-        let ring = vec![[x, 52.0], [x + 1.0, 52.0], [x + 1.0, 53.0], [x, 53.0], [x, 52.0]];
+        let ring = vec![
+            [x, 52.0],
+            [x + 1.0, 52.0],
+            [x + 1.0, 53.0],
+            [x, 53.0],
+            [x, 52.0],
+        ];
         let poly = polygon_from_rings(&[ring], e);
         Area {
             bbox: poly.bbox,

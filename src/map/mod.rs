@@ -124,7 +124,10 @@ impl MapView {
         let to = View::fit(extent, self.size, 40.0);
         let to = match target {
             // A single place: do not zoom in further than street-block level.
-            FlyTarget::Place(_) => View { zoom: to.zoom.min(11.5), ..to },
+            FlyTarget::Place(_) => View {
+                zoom: to.zoom.min(11.5),
+                ..to
+            },
             _ => to,
         };
         if self.initialised {
@@ -260,7 +263,9 @@ impl MapView {
 
         // Links: those of the selection, or all of them on request.
         let sel_id = state.selection();
-        let touching: Vec<usize> = sel_id.map(|id| atlas.links_of(id).to_vec()).unwrap_or_default();
+        let touching: Vec<usize> = sel_id
+            .map(|id| atlas.links_of(id).to_vec())
+            .unwrap_or_default();
         let link_visible = |i: usize| {
             d.cross_pollinations
                 .get(i)
@@ -319,7 +324,10 @@ impl MapView {
             });
         }
         let map = map
-            .with_plugin(layers::routes::RouteLayer { routes, out: &frame })
+            .with_plugin(layers::routes::RouteLayer {
+                routes,
+                out: &frame,
+            })
             .with_plugin(layers::links::LinkLayer { links, out: &frame })
             .with_plugin(layers::places::PlaceLayer {
                 geo,
@@ -343,7 +351,9 @@ impl MapView {
         let response = shown.response;
         let frame = frame.into_inner();
         let hit = frame.marker_hit.or(frame.area_hit);
-        if let Some(i) = frame.clicked.or(if response.clicked() { hit } else { None })
+        if let Some(i) = frame
+            .clicked
+            .or(if response.clicked() { hit } else { None })
             && let Some(p) = d.places.get(i)
         {
             out.push(Command::Select(Some(p.id.clone())));
@@ -375,13 +385,20 @@ fn attribution(ui: &mut Ui, rect: egui::Rect, lang: Lang, out: &mut Vec<Command>
         Lang::En => basemap::ATTRIBUTION_EN,
     };
     let font = egui::FontId::proportional(10.5);
-    let galley = ui.painter().layout_no_wrap(text.to_string(), font, Color32::from_gray(60));
-    let r = Align2::RIGHT_BOTTOM.anchor_size(rect.right_bottom() - Vec2::new(4.0, 4.0), galley.size() + Vec2::new(8.0, 4.0));
+    let galley = ui
+        .painter()
+        .layout_no_wrap(text.to_string(), font, Color32::from_gray(60));
+    let r = Align2::RIGHT_BOTTOM.anchor_size(
+        rect.right_bottom() - Vec2::new(4.0, 4.0),
+        galley.size() + Vec2::new(8.0, 4.0),
+    );
     let resp = ui
         .interact(r, ui.scope_id().with("attribution"), egui::Sense::click())
         .on_hover_text(tr(lang, "map.attribution_hint"));
-    ui.painter().rect_filled(r, 3.0, Color32::from_white_alpha(200));
-    ui.painter().galley(r.min + Vec2::new(4.0, 2.0), galley, Color32::from_gray(60));
+    ui.painter()
+        .rect_filled(r, 3.0, Color32::from_white_alpha(200));
+    ui.painter()
+        .galley(r.min + Vec2::new(4.0, 2.0), galley, Color32::from_gray(60));
     if resp.clicked() {
         out.push(Command::ShowAbout(true));
     }

@@ -101,7 +101,7 @@ pub fn load_path(path: &Path) -> Result<LoadedDataset, LoadError> {
         let name = p.display().to_string();
         match read_text(&p) {
             Ok(text) => files.push(SourceFile { name, text }),
-            Err(problem) => problems.push(problem),
+            Err(problem) => problems.push(*problem),
         }
     }
     if !problems.is_empty() {
@@ -127,31 +127,44 @@ fn collect_toml_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()>
     Ok(())
 }
 
-fn read_text(path: &Path) -> Result<String, Problem> {
+fn read_text(path: &Path) -> Result<String, Box<Problem>> {
     let name = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| {
-        Problem::new(&name, format!("cannot open the file: {e}"), "check the path and permissions")
+        Problem::new(
+            &name,
+            format!("cannot open the file: {e}"),
+            "check the path and permissions",
+        )
     })?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(Problem::new(
+        return Err(Box::new(Problem::new(
             &name,
-            format!("the file is {} bytes, more than a dataset file can be", meta.len()),
+            format!(
+                "the file is {} bytes, more than a dataset file can be",
+                meta.len()
+            ),
             "split the dataset over several files or check that this is the right file",
-        ));
+        )));
     }
     let bytes = std::fs::read(path).map_err(|e| {
-        Problem::new(&name, format!("cannot read the file: {e}"), "check the path and permissions")
+        Problem::new(
+            &name,
+            format!("cannot read the file: {e}"),
+            "check the path and permissions",
+        )
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
         let (line, column) = line_col(&prefix, valid);
-        Problem::new(
-            &name,
-            format!("the file is not valid UTF-8 text (bad byte at offset {valid})"),
-            "save the file as UTF-8 text (most editors offer this under 'Save as' or 'Encoding')",
+        Box::new(
+            Problem::new(
+                &name,
+                format!("the file is not valid UTF-8 text (bad byte at offset {valid})"),
+                "save the file as UTF-8 text (most editors offer this under 'Save as' or 'Encoding')",
+            )
+            .at(Some(line), Some(column)),
         )
-        .at(Some(line), Some(column))
     })
 }
 
@@ -166,7 +179,7 @@ pub fn load_files(files: Vec<SourceFile>, origin: Origin) -> Result<LoadedDatase
                 locator.add_file(index, file, &part);
                 merge(&mut dataset, part, &file.name, &mut problems);
             }
-            Err(problem) => problems.push(problem),
+            Err(problem) => problems.push(*problem),
         }
     }
     if problems.is_empty() {
@@ -186,15 +199,17 @@ pub fn load_files(files: Vec<SourceFile>, origin: Origin) -> Result<LoadedDatase
     }
 }
 
-fn parse_file(file: &SourceFile) -> Result<Dataset, Problem> {
+fn parse_file(file: &SourceFile) -> Result<Dataset, Box<Problem>> {
     if file.name.ends_with(".json") {
         serde_json::from_str::<Dataset>(&file.text).map_err(|e| {
-            Problem::new(
-                &file.name,
-                format!("the JSON does not describe a dataset: {e}"),
-                json_fix(&e),
+            Box::new(
+                Problem::new(
+                    &file.name,
+                    format!("the JSON does not describe a dataset: {e}"),
+                    json_fix(&e),
+                )
+                .at(Some(e.line()), Some(e.column())),
             )
-            .at(Some(e.line()), Some(e.column()))
         })
     } else {
         toml::from_str::<Dataset>(&file.text).map_err(|e| {
@@ -202,8 +217,14 @@ fn parse_file(file: &SourceFile) -> Result<Dataset, Problem> {
                 .span()
                 .map(|s| line_col(&file.text, s.start))
                 .map_or((None, None), |(l, c)| (Some(l), Some(c)));
-            Problem::new(&file.name, e.message().trim().to_string(), toml_fix(e.message()))
-                .at(line, column)
+            Box::new(
+                Problem::new(
+                    &file.name,
+                    e.message().trim().to_string(),
+                    toml_fix(e.message()),
+                )
+                .at(line, column),
+            )
         })
     }
 }
@@ -212,8 +233,7 @@ fn toml_fix(message: &str) -> String {
     if message.contains("unknown field") {
         "remove the key or correct its spelling; the message lists the keys allowed here".into()
     } else if message.contains("missing field") {
-        "add the missing key to this record (see seeds/README.md for what each record needs)"
-            .into()
+        "add the missing key to this record (see seeds/README.md for what each record needs)".into()
     } else if message.contains("unknown variant") {
         "use one of the values the message lists".into()
     } else if message.contains("invalid type") {

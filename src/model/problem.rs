@@ -19,7 +19,11 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(file: impl Into<String>, message: impl Into<String>, fix: impl Into<String>) -> Self {
+    pub fn new(
+        file: impl Into<String>,
+        message: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Self {
         Problem {
             file: file.into(),
             line: None,
@@ -106,6 +110,9 @@ mod tests {
         let p = Problem::new("seeds/x.toml", "bad", "do this")
             .at(Some(3), Some(7))
             .in_record("zh-a");
-        assert_eq!(p.to_string(), "seeds/x.toml:3:7: [zh-a] bad\n    fix: do this");
+        assert_eq!(
+            p.to_string(),
+            "seeds/x.toml:3:7: [zh-a] bad\n    fix: do this"
+        );
     }
 }

@@ -643,19 +643,35 @@ pub struct Dataset {
     pub regions: Vec<Region>,
     #[serde(default, rename = "place", skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<Place>,
-    #[serde(default, rename = "cross_pollination", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        rename = "cross_pollination",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub cross_pollinations: Vec<CrossPollination>,
     #[serde(default, rename = "action_line", skip_serializing_if = "Vec::is_empty")]
     pub action_lines: Vec<ActionLine>,
-    #[serde(default, rename = "product_chain", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        rename = "product_chain",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub product_chains: Vec<ProductChain>,
-    #[serde(default, rename = "project_sheet", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        rename = "project_sheet",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub project_sheets: Vec<ProjectSheet>,
     #[serde(default, rename = "accelerator", skip_serializing_if = "Vec::is_empty")]
     pub accelerators: Vec<Accelerator>,
     #[serde(default, rename = "focus_theme", skip_serializing_if = "Vec::is_empty")]
     pub focus_themes: Vec<FocusTheme>,
-    #[serde(default, rename = "infrastructure", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        rename = "infrastructure",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub infrastructure: Vec<InfrastructureAsk>,
     #[serde(default, rename = "figure", skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<KeyFigure>,

@@ -108,7 +108,9 @@ impl<'a> Checker<'a> {
                 (file.map_or_else(String::new, |f| f.name.clone()), line)
             }
             None => (
-                self.files.first().map_or_else(String::new, |f| f.name.clone()),
+                self.files
+                    .first()
+                    .map_or_else(String::new, |f| f.name.clone()),
                 0,
             ),
         };
@@ -632,7 +634,15 @@ fn check_cross_pollinations(c: &mut Checker, d: &Dataset) {
         c.citations(
             id,
             &x.sources,
-            &["endpoints", "optional_endpoints", "theme", "sectors", "via", "named_partners", "from"],
+            &[
+                "endpoints",
+                "optional_endpoints",
+                "theme",
+                "sectors",
+                "via",
+                "named_partners",
+                "from",
+            ],
         );
     }
 }
@@ -714,7 +724,14 @@ fn check_agenda(c: &mut Checker, d: &Dataset) {
         c.citations(
             id,
             &p.sources,
-            &["name", "aliases", "description", "sectors", "hotspots", "action"],
+            &[
+                "name",
+                "aliases",
+                "description",
+                "sectors",
+                "hotspots",
+                "action",
+            ],
         );
     }
     for s in &d.project_sheets {
@@ -749,8 +766,15 @@ fn check_agenda(c: &mut Checker, d: &Dataset) {
             id,
             &s.sources,
             &[
-                "title", "owner", "core_team", "partners", "goals", "budget", "timeline",
-                "hotspots", "actions",
+                "title",
+                "owner",
+                "core_team",
+                "partners",
+                "goals",
+                "budget",
+                "timeline",
+                "hotspots",
+                "actions",
             ],
         );
     }
@@ -787,7 +811,11 @@ fn check_agenda(c: &mut Checker, d: &Dataset) {
         if let Some(r) = &t.route {
             c.route(id, r);
         }
-        c.citations(id, &t.sources, &["name", "description", "sectors", "places", "route"]);
+        c.citations(
+            id,
+            &t.sources,
+            &["name", "description", "sectors", "places", "route"],
+        );
     }
     for i in &d.infrastructure {
         let id = i.id.as_str();
@@ -802,7 +830,11 @@ fn check_agenda(c: &mut Checker, d: &Dataset) {
             c.position(id, "position", p.lat, p.lon);
             c.basis(id, "position", &p.basis);
         }
-        c.citations(id, &i.sources, &["name", "ask", "connects", "route", "position"]);
+        c.citations(
+            id,
+            &i.sources,
+            &["name", "ask", "connects", "route", "position"],
+        );
     }
 }
 
@@ -851,7 +883,11 @@ fn check_figures(c: &mut Checker, d: &Dataset) {
         c.text(id, "label", &f.label);
         c.place_or_region_refs(id, "subject", std::slice::from_ref(&f.subject));
         check_value(c, id, f.value, f.value_max, f.unit, f.qualifier);
-        c.citations(id, &f.sources, &["label", "value", "value_max", "year", "target"]);
+        c.citations(
+            id,
+            &f.sources,
+            &["label", "value", "value_max", "year", "target"],
+        );
     }
     for t in &d.totals {
         let id = t.id.as_str();
@@ -909,7 +945,10 @@ fn check_surveys(c: &mut Checker, d: &Dataset) {
                 c.report(
                     id,
                     Some("attendance"),
-                    format!("{} attended but only {} registered", a.attended, a.registered),
+                    format!(
+                        "{} attended but only {} registered",
+                        a.attended, a.registered
+                    ),
                     "check both numbers against the report",
                 );
             } else if a.registered > 0 {
@@ -934,7 +973,10 @@ fn check_surveys(c: &mut Checker, d: &Dataset) {
                 c.report(
                     rid,
                     Some("topic"),
-                    format!("topic `{}` is not an action line, product chain or survey", r.topic),
+                    format!(
+                        "topic `{}` is not an action line, product chain or survey",
+                        r.topic
+                    ),
                     "use the id of an [[action_line]], [[product_chain]] or the survey itself",
                 );
             }
@@ -955,7 +997,10 @@ fn check_surveys(c: &mut Checker, d: &Dataset) {
                 c.report(
                     id,
                     Some("discussions"),
-                    format!("discussion topic `{}` is not an action line or product chain", x.topic),
+                    format!(
+                        "discussion topic `{}` is not an action line or product chain",
+                        x.topic
+                    ),
                     "use the id of an [[action_line]] or [[product_chain]]",
                 );
             }
@@ -963,7 +1008,10 @@ fn check_surveys(c: &mut Checker, d: &Dataset) {
                 c.report(
                     id,
                     Some("discussions"),
-                    format!("the discussion of {} at {} cites no source", x.topic, x.place),
+                    format!(
+                        "the discussion of {} at {} cites no source",
+                        x.topic, x.place
+                    ),
                     "add `sources = [...]`",
                 );
             }

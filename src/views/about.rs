@@ -27,29 +27,31 @@ impl View for AboutView {
             .open(&mut open)
             .default_width(560.0)
             .show(ui.ctx(), |ui| {
-                egui::ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
-                    ui.label(tr(lang, "about.text"));
-                    ui.add_space(6.0);
-                    ui.label(RichText::new(tr(lang, "about.sources")).strong());
-                    for s in d.sources.iter().filter(|s| s.kind == SourceKind::Seed) {
-                        let file = s.file.as_deref().unwrap_or_default();
-                        ui.label(format!("{} — {file}", s.title));
-                    }
-                    ui.add_space(6.0);
-                    ui.label(RichText::new(tr(lang, "about.external")).strong());
-                    for s in d.sources.iter().filter(|s| s.kind == SourceKind::External) {
-                        ui.label(format!("{}: {}", s.title, s.note.get(lang)));
-                    }
-                    ui.add_space(6.0);
-                    ui.label(RichText::new(tr(lang, "about.map")).strong());
-                    ui.label(match lang {
-                        Lang::Nl => basemap::ATTRIBUTION_LONG_NL,
-                        Lang::En => basemap::ATTRIBUTION_LONG_EN,
+                egui::ScrollArea::vertical()
+                    .max_height(520.0)
+                    .show(ui, |ui| {
+                        ui.label(tr(lang, "about.text"));
+                        ui.add_space(6.0);
+                        ui.label(RichText::new(tr(lang, "about.sources")).strong());
+                        for s in d.sources.iter().filter(|s| s.kind == SourceKind::Seed) {
+                            let file = s.file.as_deref().unwrap_or_default();
+                            ui.label(format!("{} — {file}", s.title));
+                        }
+                        ui.add_space(6.0);
+                        ui.label(RichText::new(tr(lang, "about.external")).strong());
+                        for s in d.sources.iter().filter(|s| s.kind == SourceKind::External) {
+                            ui.label(format!("{}: {}", s.title, s.note.get(lang)));
+                        }
+                        ui.add_space(6.0);
+                        ui.label(RichText::new(tr(lang, "about.map")).strong());
+                        ui.label(match lang {
+                            Lang::Nl => basemap::ATTRIBUTION_LONG_NL,
+                            Lang::En => basemap::ATTRIBUTION_LONG_EN,
+                        });
+                        ui.label(format!("GeoNames: CC BY 4.0 — {}", basemap::CC_BY_URL));
+                        ui.label(tr(lang, "about.fonts"));
+                        ui.label(tr(lang, "about.offline"));
                     });
-                    ui.label(format!("GeoNames: CC BY 4.0 — {}", basemap::CC_BY_URL));
-                    ui.label(tr(lang, "about.fonts"));
-                    ui.label(tr(lang, "about.offline"));
-                });
             });
         if !open {
             out.push(Command::ShowAbout(false));

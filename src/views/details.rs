@@ -91,7 +91,15 @@ fn heading(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).strong());
 }
 
-fn list_fact(ui: &mut Ui, d: &Dataset, p: &Place, field: &str, label: &str, items: &[String], lang: Lang) {
+fn list_fact(
+    ui: &mut Ui,
+    d: &Dataset,
+    p: &Place,
+    field: &str,
+    label: &str,
+    items: &[String],
+    lang: Lang,
+) {
     if items.is_empty() {
         return;
     }
@@ -101,7 +109,13 @@ fn list_fact(ui: &mut Ui, d: &Dataset, p: &Place, field: &str, label: &str, item
 }
 
 /// A coloured chip per sector; clicking one filters the map by it.
-pub fn sector_chips(ui: &mut Ui, d: &Dataset, sectors: &[String], lang: Lang, out: &mut Vec<Command>) {
+pub fn sector_chips(
+    ui: &mut Ui,
+    d: &Dataset,
+    sectors: &[String],
+    lang: Lang,
+    out: &mut Vec<Command>,
+) {
     ui.horizontal_wrapped(|ui| {
         for s in sectors {
             let Some(sector) = d.sector(s) else { continue };
@@ -131,7 +145,11 @@ fn place_ui(ui: &mut Ui, state: &AppState, p: &Place, out: &mut Vec<Command>) {
     let d = atlas.data();
     ui.horizontal(|ui| {
         ui.heading(&p.name);
-        if ui.small_button("×").on_hover_text(tr(lang, "details.close")).clicked() {
+        if ui
+            .small_button("×")
+            .on_hover_text(tr(lang, "details.close"))
+            .clicked()
+        {
             out.push(Command::Select(None));
         }
     });
@@ -145,7 +163,11 @@ fn place_ui(ui: &mut Ui, state: &AppState, p: &Place, out: &mut Vec<Command>) {
     }
     ui.label(RichText::new(line).weak());
     if !p.aliases.is_empty() {
-        ui.label(format!("{}: {}", tr(lang, "details.aliases"), p.aliases.join(" · ")));
+        ui.label(format!(
+            "{}: {}",
+            tr(lang, "details.aliases"),
+            p.aliases.join(" · ")
+        ));
     }
     ui.add_space(4.0);
     ui.label(p.description.get(lang));
@@ -160,8 +182,24 @@ fn place_ui(ui: &mut Ui, state: &AppState, p: &Place, out: &mut Vec<Command>) {
         ui.label(RichText::new(n.to_string()).size(18.0).strong());
         sources_ui(ui, d, &covering(&p.sources, "companies"), lang);
     }
-    list_fact(ui, d, p, "anchors", tr(lang, "details.anchors"), &p.anchors, lang);
-    list_fact(ui, d, p, "fieldlabs", tr(lang, "details.fieldlabs"), &p.fieldlabs, lang);
+    list_fact(
+        ui,
+        d,
+        p,
+        "anchors",
+        tr(lang, "details.anchors"),
+        &p.anchors,
+        lang,
+    );
+    list_fact(
+        ui,
+        d,
+        p,
+        "fieldlabs",
+        tr(lang, "details.fieldlabs"),
+        &p.fieldlabs,
+        lang,
+    );
     list_fact(
         ui,
         d,
@@ -171,7 +209,15 @@ fn place_ui(ui: &mut Ui, state: &AppState, p: &Place, out: &mut Vec<Command>) {
         &p.example_companies,
         lang,
     );
-    list_fact(ui, d, p, "programmes", tr(lang, "details.programmes"), &p.programmes, lang);
+    list_fact(
+        ui,
+        d,
+        p,
+        "programmes",
+        tr(lang, "details.programmes"),
+        &p.programmes,
+        lang,
+    );
     for (field, label, texts) in [
         ("clusters", "details.clusters", &p.clusters),
         ("needs", "details.needs", &p.needs),
@@ -196,7 +242,7 @@ fn place_ui(ui: &mut Ui, state: &AppState, p: &Place, out: &mut Vec<Command>) {
     if let Some(parent) = p.parent.as_deref().and_then(|id| d.place(id)) {
         heading(ui, tr(lang, "details.parent"));
         if ui.link(&parent.name).clicked() {
-            out.push(Command::Select(Some(parent.id.clone())));
+            out.push(Command::Focus(parent.id.clone()));
         }
     }
     let children = atlas.children_of(&p.id);
@@ -207,7 +253,7 @@ fn place_ui(ui: &mut Ui, state: &AppState, p: &Place, out: &mut Vec<Command>) {
                 && state.passes_filter(&c.sectors)
                 && ui.link(&c.name).clicked()
             {
-                out.push(Command::Select(Some(c.id.clone())));
+                out.push(Command::Focus(c.id.clone()));
             }
         }
     }
@@ -288,7 +334,7 @@ pub fn links_ui(ui: &mut Ui, state: &AppState, id: &str, out: &mut Vec<Command>)
                         .link(format!("→ {name}"))
                         .on_hover_text(format!("{} {name}", tr(lang, "link.go")));
                     if button.clicked() {
-                        out.push(Command::Select(Some(e.clone())));
+                        out.push(Command::Focus(e.clone()));
                     }
                 }
                 for e in x.optional_endpoints.iter().filter(|e| e.as_str() != id) {
@@ -297,7 +343,7 @@ pub fn links_ui(ui: &mut Ui, state: &AppState, id: &str, out: &mut Vec<Command>)
                         .link(format!("→ {name} ({})", tr(lang, "link.possibly")))
                         .clicked()
                     {
-                        out.push(Command::Select(Some(e.clone())));
+                        out.push(Command::Focus(e.clone()));
                     }
                 }
                 if x.all_sub_regions_of.is_some() {
@@ -322,7 +368,11 @@ fn figures_ui(ui: &mut Ui, d: &Dataset, subject: &str, lang: Lang) {
     }
     heading(ui, tr(lang, "details.figures"));
     for f in figures {
-        ui.label(format!("• {}: {}", f.label.get(lang), crate::views::format_figure(f, lang)));
+        ui.label(format!(
+            "• {}: {}",
+            f.label.get(lang),
+            crate::views::format_figure(f, lang)
+        ));
         let cites: Vec<_> = f.sources.iter().collect();
         sources_ui(ui, d, &cites, lang);
     }
@@ -333,7 +383,11 @@ fn region_ui(ui: &mut Ui, state: &AppState, r: &Region, out: &mut Vec<Command>) 
     let d = state.atlas.data();
     ui.horizontal(|ui| {
         ui.heading(r.name.get(lang));
-        if ui.small_button("×").on_hover_text(tr(lang, "details.close")).clicked() {
+        if ui
+            .small_button("×")
+            .on_hover_text(tr(lang, "details.close"))
+            .clicked()
+        {
             out.push(Command::Select(None));
         }
     });

@@ -34,11 +34,16 @@ impl View for LegendView {
                 out.push(Command::SetLayers(l));
             }
         }
-        let toggles: [(&str, bool, fn(&mut crate::app::state::LayerSettings, bool)); 4] = [
-            ("layers.minor_places", layers.minor_places, |l, v| l.minor_places = v),
+        type Setter = fn(&mut crate::app::state::LayerSettings, bool);
+        let toggles: [(&str, bool, Setter); 4] = [
+            ("layers.minor_places", layers.minor_places, |l, v| {
+                l.minor_places = v
+            }),
             ("layers.routes", layers.routes, |l, v| l.routes = v),
             ("layers.all_links", layers.all_links, |l, v| l.all_links = v),
-            ("layers.all_labels", layers.all_labels, |l, v| l.all_labels = v),
+            ("layers.all_labels", layers.all_labels, |l, v| {
+                l.all_labels = v
+            }),
         ];
         for (key, value, set) in toggles {
             let mut v = value;
@@ -52,11 +57,17 @@ impl View for LegendView {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             ui.label(RichText::new(tr(lang, "legend.sectors")).strong());
-            if !state.settings.sector_filter.is_empty() && ui.small_button(tr(lang, "legend.clear")).clicked() {
+            if !state.settings.sector_filter.is_empty()
+                && ui.small_button(tr(lang, "legend.clear")).clicked()
+            {
                 out.push(Command::ClearSectorFilter);
             }
         });
-        ui.label(RichText::new(tr(lang, "legend.sectors_hint")).small().weak());
+        ui.label(
+            RichText::new(tr(lang, "legend.sectors_hint"))
+                .small()
+                .weak(),
+        );
         let used: std::collections::BTreeSet<&str> = d
             .places
             .iter()
@@ -78,10 +89,19 @@ impl View for LegendView {
             let r = ui
                 .horizontal(|ui| {
                     let (rect, _) = ui.allocate_exact_size(Vec2::splat(14.0), Sense::hover());
-                    let fill = if filtering && !active { colour.gamma_multiply(0.35) } else { colour };
+                    let fill = if filtering && !active {
+                        colour.gamma_multiply(0.35)
+                    } else {
+                        colour
+                    };
                     ui.painter().rect_filled(rect, 3.0, fill);
                     if !used.contains(s.id.as_str()) {
-                        ui.painter().rect_stroke(rect, 3.0, (1.0, Color32::GRAY), egui::StrokeKind::Inside);
+                        ui.painter().rect_stroke(
+                            rect,
+                            3.0,
+                            (1.0, Color32::GRAY),
+                            egui::StrokeKind::Inside,
+                        );
                     }
                     ui.selectable_label(active, text)
                 })
@@ -96,9 +116,17 @@ impl View for LegendView {
         ui.horizontal(|ui| {
             for n in [10, 50, 150] {
                 let r = radius_for_companies(n);
-                let (rect, _) = ui.allocate_exact_size(Vec2::new(2.0 * r + 6.0, 40.0), Sense::hover());
+                let (rect, _) =
+                    ui.allocate_exact_size(Vec2::new(2.0 * r + 6.0, 40.0), Sense::hover());
                 let mut shapes = Vec::new();
-                paint_marker(&mut shapes, MarkerShape::Circle, rect.center(), r, Color32::from_gray(170), Color32::from_gray(60));
+                paint_marker(
+                    &mut shapes,
+                    MarkerShape::Circle,
+                    rect.center(),
+                    r,
+                    Color32::from_gray(170),
+                    Color32::from_gray(60),
+                );
                 ui.painter().extend(shapes);
                 ui.label(n.to_string());
             }
@@ -108,17 +136,43 @@ impl View for LegendView {
         ui.add_space(6.0);
         ui.label(RichText::new(tr(lang, "legend.shapes")).strong());
         let kinds = [
-            (MarkerShape::Circle, vec![PlaceKind::Hotspot, PlaceKind::Company, PlaceKind::Site]),
-            (MarkerShape::Diamond, vec![PlaceKind::Cluster, PlaceKind::Area]),
-            (MarkerShape::Square, vec![PlaceKind::Campus, PlaceKind::InnovationDistrict]),
-            (MarkerShape::Triangle, vec![PlaceKind::Fieldlab, PlaceKind::Project]),
-            (MarkerShape::Hexagon, vec![PlaceKind::KnowledgeInstitution, PlaceKind::Network, PlaceKind::Infrastructure]),
+            (
+                MarkerShape::Circle,
+                vec![PlaceKind::Hotspot, PlaceKind::Company, PlaceKind::Site],
+            ),
+            (
+                MarkerShape::Diamond,
+                vec![PlaceKind::Cluster, PlaceKind::Area],
+            ),
+            (
+                MarkerShape::Square,
+                vec![PlaceKind::Campus, PlaceKind::InnovationDistrict],
+            ),
+            (
+                MarkerShape::Triangle,
+                vec![PlaceKind::Fieldlab, PlaceKind::Project],
+            ),
+            (
+                MarkerShape::Hexagon,
+                vec![
+                    PlaceKind::KnowledgeInstitution,
+                    PlaceKind::Network,
+                    PlaceKind::Infrastructure,
+                ],
+            ),
         ];
         for (shape, ks) in kinds {
             ui.horizontal(|ui| {
                 let (rect, _) = ui.allocate_exact_size(Vec2::splat(16.0), Sense::hover());
                 let mut shapes = Vec::new();
-                paint_marker(&mut shapes, shape, rect.center(), 5.5, Color32::from_gray(170), Color32::from_gray(60));
+                paint_marker(
+                    &mut shapes,
+                    shape,
+                    rect.center(),
+                    5.5,
+                    Color32::from_gray(170),
+                    Color32::from_gray(60),
+                );
                 ui.painter().extend(shapes);
                 let names: Vec<&str> = ks.iter().map(|k| i18n::kind(lang, *k)).collect();
                 ui.label(names.join(", "));
@@ -126,19 +180,31 @@ impl View for LegendView {
         }
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(Vec2::new(16.0, 16.0), Sense::hover());
-            ui.painter().rect_filled(rect.shrink(1.0), 2.0, Color32::from_rgba_unmultiplied(0, 114, 178, 70));
+            ui.painter().rect_filled(
+                rect.shrink(1.0),
+                2.0,
+                Color32::from_rgba_unmultiplied(0, 114, 178, 70),
+            );
             ui.label(i18n::kind(lang, PlaceKind::SubRegion));
         });
         ui.add_space(6.0);
         ui.label(RichText::new(tr(lang, "legend.links")).strong());
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(Vec2::new(34.0, 14.0), Sense::hover());
-            ui.painter().add(Shape::line_segment([rect.left_center(), rect.right_center()], (3.0, Color32::from_gray(80))));
+            ui.painter().add(Shape::line_segment(
+                [rect.left_center(), rect.right_center()],
+                (3.0, Color32::from_gray(80)),
+            ));
             ui.label(tr(lang, "legend.link_named"));
         });
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(Vec2::new(34.0, 14.0), Sense::hover());
-            ui.painter().extend(Shape::dashed_line(&[rect.left_center(), rect.right_center()], (3.0, Color32::from_gray(80)), 6.0, 4.0));
+            ui.painter().extend(Shape::dashed_line(
+                &[rect.left_center(), rect.right_center()],
+                (3.0, Color32::from_gray(80)),
+                6.0,
+                4.0,
+            ));
             ui.label(tr(lang, "legend.link_possibly"));
         });
     }

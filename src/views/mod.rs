@@ -93,11 +93,7 @@ pub fn format_number(v: f64, lang: crate::model::Lang) -> String {
             grouped.push_str(rest);
         }
     }
-    if neg {
-        format!("-{grouped}")
-    } else {
-        grouped
-    }
+    if neg { format!("-{grouped}") } else { grouped }
 }
 
 #[cfg(test)]
@@ -116,14 +112,23 @@ mod tests {
             "circa 15%"
         );
         assert_eq!(
-            format_value(25000.0, Some(30000.0), Unit::Eur, Qualifier::Range, Lang::En),
+            format_value(
+                25000.0,
+                Some(30000.0),
+                Unit::Eur,
+                Qualifier::Range,
+                Lang::En
+            ),
             "€ 25,000–30,000"
         );
     }
 
     #[test]
     fn colours_parse() {
-        assert_eq!(parse_colour("#0072B2"), egui::Color32::from_rgb(0, 0x72, 0xB2));
+        assert_eq!(
+            parse_colour("#0072B2"),
+            egui::Color32::from_rgb(0, 0x72, 0xB2)
+        );
         assert_eq!(parse_colour("nope"), egui::Color32::GRAY);
     }
 }

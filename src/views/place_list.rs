@@ -41,7 +41,7 @@ impl View for PlaceListView {
                                 .selectable_label(selected, region.name.get(lang))
                                 .clicked()
                             {
-                                out.push(Command::Select(Some(region.id.clone())));
+                                out.push(Command::Focus(region.id.clone()));
                             }
                             for p in places {
                                 let selected = state.selection() == Some(p.id.as_str());
@@ -50,7 +50,7 @@ impl View for PlaceListView {
                                     .selectable_label(selected, text)
                                     .on_hover_text(i18n::kind(lang, p.kind));
                                 if r.clicked() {
-                                    out.push(Command::Select(Some(p.id.clone())));
+                                    out.push(Command::Focus(p.id.clone()));
                                 }
                             }
                         });

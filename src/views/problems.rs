@@ -23,21 +23,27 @@ impl View for ProblemsView {
                 ui.label(tr(lang, "problems.kept"));
                 ui.label(egui::RichText::new(format!("{} — {}", err.origin, err)).strong());
                 ui.separator();
-                egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
-                    for p in &err.problems {
-                        let head = match &p.record {
-                            Some(id) => format!("{}  [{id}]", p.location()),
-                            None => p.location(),
-                        };
-                        ui.label(egui::RichText::new(head).monospace());
-                        ui.label(&p.message);
-                        ui.label(
-                            egui::RichText::new(format!("{}: {}", tr(lang, "problems.fix"), p.fix))
+                egui::ScrollArea::vertical()
+                    .max_height(420.0)
+                    .show(ui, |ui| {
+                        for p in &err.problems {
+                            let head = match &p.record {
+                                Some(id) => format!("{}  [{id}]", p.location()),
+                                None => p.location(),
+                            };
+                            ui.label(egui::RichText::new(head).monospace());
+                            ui.label(&p.message);
+                            ui.label(
+                                egui::RichText::new(format!(
+                                    "{}: {}",
+                                    tr(lang, "problems.fix"),
+                                    p.fix
+                                ))
                                 .weak(),
-                        );
-                        ui.add_space(6.0);
-                    }
-                });
+                            );
+                            ui.add_space(6.0);
+                        }
+                    });
                 if ui.button(tr(lang, "problems.dismiss")).clicked() {
                     out.push(Command::DismissProblems);
                 }

@@ -69,10 +69,11 @@ impl View for SearchView {
             if up {
                 self.row = self.row.saturating_sub(1);
             }
-            if enter && let Some(hit) = self.results.get(self.row) {
-                if let Some(p) = atlas.data().places.get(hit.place) {
-                    out.push(Command::Focus(p.id.clone()));
-                }
+            if enter
+                && let Some(hit) = self.results.get(self.row)
+                && let Some(p) = atlas.data().places.get(hit.place)
+            {
+                out.push(Command::Focus(p.id.clone()));
             }
             if escape {
                 self.query.clear();
@@ -87,10 +88,16 @@ impl View for SearchView {
         }
         let d = atlas.data();
         for (row, hit) in self.results.iter().enumerate() {
-            let Some(p) = d.places.get(hit.place) else { continue };
+            let Some(p) = d.places.get(hit.place) else {
+                continue;
+            };
             let mut text = p.name.clone();
             if hit.matched != p.name {
-                text.push_str(&format!("  ({}: {})", tr(lang, hit.field.key()), hit.matched));
+                text.push_str(&format!(
+                    "  ({}: {})",
+                    tr(lang, hit.field.key()),
+                    hit.matched
+                ));
             }
             let r = ui
                 .selectable_label(row == self.row, text)

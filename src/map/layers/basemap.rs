@@ -53,15 +53,31 @@ fn stroke_areas(
     }
 }
 
-fn stroke_lines(shapes: &mut Vec<Shape>, lines: &[Line], view: &BBox, t: &Transform, coarse: bool, stroke: Stroke) {
+fn stroke_lines(
+    shapes: &mut Vec<Shape>,
+    lines: &[Line],
+    view: &BBox,
+    t: &Transform,
+    coarse: bool,
+    stroke: Stroke,
+) {
     for l in lines.iter().filter(|l| l.bbox.intersects(view)) {
         let pts = if coarse { &l.coarse } else { &l.points };
-        shapes.push(Shape::line(pts.iter().map(|p| t.apply(*p)).collect(), stroke));
+        shapes.push(Shape::line(
+            pts.iter().map(|p| t.apply(*p)).collect(),
+            stroke,
+        ));
     }
 }
 
 impl Plugin for BasemapLayer<'_> {
-    fn run(self: Box<Self>, ui: &mut Ui, response: &Response, projector: &Projector, _: &MapMemory) {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        response: &Response,
+        projector: &Projector,
+        _: &MapMemory,
+    ) {
         let t = Transform::from_projector(projector);
         self.out.borrow_mut().transform = Some(t);
         let rect = response.rect;
@@ -74,7 +90,14 @@ impl Plugin for BasemapLayer<'_> {
         painter.rect_filled(rect, 0.0, SEA);
         painter.add(Shape::mesh(fill_areas(&b.neighbours, &view, &t, NEIGHBOUR)));
         let mut shapes = Vec::new();
-        stroke_areas(&mut shapes, &b.neighbours, &view, &t, coarse, Stroke::new(0.8, NEIGHBOUR_BORDER));
+        stroke_areas(
+            &mut shapes,
+            &b.neighbours,
+            &view,
+            &t,
+            coarse,
+            Stroke::new(0.8, NEIGHBOUR_BORDER),
+        );
         painter.extend(shapes);
         painter.add(Shape::mesh(fill_areas(&b.land, &view, &t, LAND)));
         painter.add(Shape::mesh(fill_areas(&b.water, &view, &t, SEA)));
@@ -82,10 +105,31 @@ impl Plugin for BasemapLayer<'_> {
         let mut shapes = Vec::new();
         if zoom >= MUNICIPALITIES_FROM_ZOOM {
             let width = if zoom >= 10.0 { 0.9 } else { 0.6 };
-            stroke_lines(&mut shapes, &b.municipal_borders, &view, &t, false, Stroke::new(width, MUNICIPAL_BORDER));
+            stroke_lines(
+                &mut shapes,
+                &b.municipal_borders,
+                &view,
+                &t,
+                false,
+                Stroke::new(width, MUNICIPAL_BORDER),
+            );
         }
-        stroke_lines(&mut shapes, &b.province_borders, &view, &t, coarse, Stroke::new(1.1, PROVINCE_BORDER));
-        stroke_areas(&mut shapes, &b.land, &view, &t, coarse, Stroke::new(1.0, COAST));
+        stroke_lines(
+            &mut shapes,
+            &b.province_borders,
+            &view,
+            &t,
+            coarse,
+            Stroke::new(1.1, PROVINCE_BORDER),
+        );
+        stroke_areas(
+            &mut shapes,
+            &b.land,
+            &view,
+            &t,
+            coarse,
+            Stroke::new(1.0, COAST),
+        );
         painter.extend(shapes);
     }
 }

@@ -56,7 +56,10 @@ impl Board {
         let (x0, x1, y0, y1) = self.span(r);
         for y in y0..=y1 {
             for x in x0..=x1 {
-                if self.cells[y * self.cols + x].iter().any(|o| o.intersects(r)) {
+                if self.cells[y * self.cols + x]
+                    .iter()
+                    .any(|o| o.intersects(r))
+                {
                     return false;
                 }
             }
@@ -97,7 +100,12 @@ fn candidates(c: &LabelCandidate, size: Vec2) -> [Rect; 4] {
     let g = c.gap;
     if c.style == LabelStyle::Area {
         let centred = Rect::from_center_size(a, size);
-        return [centred, centred.translate(Vec2::new(0.0, size.y)), centred.translate(Vec2::new(0.0, -size.y)), centred];
+        return [
+            centred,
+            centred.translate(Vec2::new(0.0, size.y)),
+            centred.translate(Vec2::new(0.0, -size.y)),
+            centred,
+        ];
     }
     [
         Rect::from_min_size(Pos2::new(a.x + g, a.y - size.y / 2.0), size),
@@ -108,24 +116,42 @@ fn candidates(c: &LabelCandidate, size: Vec2) -> [Rect; 4] {
 }
 
 /// Picks rectangles for labels, best first; returns (candidate index, rectangle).
-pub fn place(candidates_in: &[LabelCandidate], area: Rect, obstacles: &[Rect], show_all: bool, scale: f32) -> Vec<(usize, Rect)> {
+pub fn place(
+    candidates_in: &[LabelCandidate],
+    area: Rect,
+    obstacles: &[Rect],
+    show_all: bool,
+    scale: f32,
+) -> Vec<(usize, Rect)> {
     let mut order: Vec<usize> = (0..candidates_in.len()).collect();
-    order.sort_by(|&a, &b| candidates_in[b].priority.total_cmp(&candidates_in[a].priority));
+    order.sort_by(|&a, &b| {
+        candidates_in[b]
+            .priority
+            .total_cmp(&candidates_in[a].priority)
+    });
+    // Labels never overlap each other; place labels also keep off markers, while area
+    // names (centred in their area) may run over them.
     let mut board = Board::new(area, 64.0);
+    let mut markers = Board::new(area, 64.0);
     for o in obstacles {
-        board.insert(*o);
+        markers.insert(*o);
     }
     let mut placed = Vec::new();
-    for &i in order.iter().take(if show_all { usize::MAX } else { MAX_TRIES }) {
+    for &i in order
+        .iter()
+        .take(if show_all { usize::MAX } else { MAX_TRIES })
+    {
         let c = &candidates_in[i];
         let size = estimate(&c.text, &font_for(c.style, scale));
         let options = candidates(c, size);
         let spot = if show_all || c.style == LabelStyle::Focus {
             Some(options[0])
         } else {
-            options
-                .into_iter()
-                .find(|r| area.contains_rect(*r) && board.free(*r))
+            options.into_iter().find(|r| {
+                area.contains_rect(*r)
+                    && board.free(*r)
+                    && (c.style == LabelStyle::Area || markers.free(*r))
+            })
         };
         if let Some(r) = spot {
             board.insert(r);
@@ -136,7 +162,13 @@ pub fn place(candidates_in: &[LabelCandidate], area: Rect, obstacles: &[Rect], s
 }
 
 impl Plugin for LabelLayer<'_> {
-    fn run(self: Box<Self>, ui: &mut Ui, response: &Response, projector: &Projector, _: &MapMemory) {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        response: &Response,
+        projector: &Projector,
+        _: &MapMemory,
+    ) {
         let rect = response.rect;
         let zoom = projector.zoom();
         let mut out = self.out.borrow_mut();
@@ -162,7 +194,7 @@ impl Plugin for LabelLayer<'_> {
                 out.labels.push(LabelCandidate {
                     text: town.name.clone(),
                     anchor: t.apply(town.pos),
-                    gap: 2.0,
+                    gap: 7.0,
                     priority: town.population as f32 / 1_000_000.0,
                     style: LabelStyle::Town,
                 });
@@ -174,14 +206,23 @@ impl Plugin for LabelLayer<'_> {
             .map(|(_, c, r)| Rect::from_center_size(*c, Vec2::splat(2.0 * r)))
             .collect();
         let labels = std::mem::take(&mut out.labels);
-        let placed = place(&labels, rect.shrink(2.0), &obstacles, self.show_all, self.scale);
+        let placed = place(
+            &labels,
+            rect.shrink(2.0),
+            &obstacles,
+            self.show_all,
+            self.scale,
+        );
         let painter = ui.painter_at(rect);
         for (i, r) in placed {
             let Some(c) = labels.get(i) else { continue };
             let font = font_for(c.style, self.scale);
             let (text_colour, halo) = match c.style {
                 LabelStyle::Town => (Color32::from_gray(95), None),
-                LabelStyle::Focus => (Color32::BLACK, Some(Color32::from_rgba_unmultiplied(255, 236, 170, 235))),
+                LabelStyle::Focus => (
+                    Color32::BLACK,
+                    Some(Color32::from_rgba_unmultiplied(255, 236, 170, 235)),
+                ),
                 LabelStyle::Area => (Color32::from_gray(25), Some(Color32::from_white_alpha(170))),
                 LabelStyle::Place => (Color32::from_gray(20), Some(Color32::from_white_alpha(205))),
             };
@@ -213,7 +254,10 @@ mod tests {
     #[test]
     fn overlapping_labels_keep_the_higher_priority_one() {
         let area = Rect::from_min_size(Pos2::ZERO, Vec2::new(400.0, 200.0));
-        let c = vec![cand("Low priority place", 100.0, 1.0), cand("High priority place", 102.0, 9.0)];
+        let c = vec![
+            cand("Low priority place", 100.0, 1.0),
+            cand("High priority place", 102.0, 9.0),
+        ];
         let placed = place(&c, area, &[], false, 1.0);
         assert!(placed.iter().any(|(i, _)| *i == 1));
         for (a, ra) in &placed {

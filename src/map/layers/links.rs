@@ -54,10 +54,17 @@ impl Plugin for LinkLayer<'_> {
         let painter = ui.painter_at(response.rect);
         let mut shapes = Vec::new();
         for (link, strong) in &self.links {
-            let colour = if *strong { link.colour } else { link.colour.gamma_multiply(0.55) };
+            let colour = if *strong {
+                link.colour
+            } else {
+                link.colour.gamma_multiply(0.55)
+            };
             let width = if *strong { 3.0 } else { 1.8 };
             let stroke = Stroke::new(width, colour);
-            let casing = Stroke::new(width + 2.5, Color32::from_white_alpha(if *strong { 210 } else { 120 }));
+            let casing = Stroke::new(
+                width + 2.5,
+                Color32::from_white_alpha(if *strong { 210 } else { 120 }),
+            );
             let ends: Vec<Pos2> = link.ends.iter().map(|p| t.apply(*p)).collect();
             let optional: Vec<Pos2> = link.optional.iter().map(|p| t.apply(*p)).collect();
             let draw = |line: Vec<Pos2>, dashed: bool, shapes: &mut Vec<Shape>| {

@@ -7,8 +7,10 @@ use super::{LabelCandidate, LabelStyle, SharedOut};
 use crate::derive::geo::{GeoIndex, MarkerShape};
 use crate::model::{Place, PlaceKind};
 
-/// Zoom from which the minor places (companies, projects…) get labels.
+/// Zoom from which companies and projects get labels.
 pub const MINOR_LABELS_FROM_ZOOM: f64 = 10.0;
+/// Zoom from which the other places (campuses, fieldlabs, sites…) get labels.
+pub const SITE_LABELS_FROM_ZOOM: f64 = 8.3;
 /// At most this many markers get a node in the accessibility tree per frame.
 pub const ACCESSIBLE_MARKERS: usize = 600;
 
@@ -45,25 +47,49 @@ pub fn shape_points(shape: MarkerShape, c: Pos2, r: f32) -> Vec<Pos2> {
             .into_iter()
             .map(|p| c + (p - c) * 1.2)
             .collect(),
-        MarkerShape::Diamond => poly(4, 0.0).into_iter().map(|p| c + (p - c) * 1.15).collect(),
+        MarkerShape::Diamond => poly(4, 0.0)
+            .into_iter()
+            .map(|p| c + (p - c) * 1.15)
+            .collect(),
         MarkerShape::Hexagon => poly(6, 0.0),
     }
 }
 
 /// Paints one marker as filled shapes only (an outline stroke costs ~20× more to tessellate),
 /// with a darker shape behind standing in for the outline.
-pub fn paint_marker(shapes: &mut Vec<Shape>, shape: MarkerShape, c: Pos2, r: f32, fill: Color32, outline: Color32) {
+pub fn paint_marker(
+    shapes: &mut Vec<Shape>,
+    shape: MarkerShape,
+    c: Pos2,
+    r: f32,
+    fill: Color32,
+    outline: Color32,
+) {
     if shape == MarkerShape::Circle {
         shapes.push(Shape::circle_filled(c, r + 1.2, outline));
         shapes.push(Shape::circle_filled(c, r, fill));
     } else {
-        shapes.push(Shape::convex_polygon(shape_points(shape, c, r + 1.4), outline, Stroke::NONE));
-        shapes.push(Shape::convex_polygon(shape_points(shape, c, r), fill, Stroke::NONE));
+        shapes.push(Shape::convex_polygon(
+            shape_points(shape, c, r + 1.4),
+            outline,
+            Stroke::NONE,
+        ));
+        shapes.push(Shape::convex_polygon(
+            shape_points(shape, c, r),
+            fill,
+            Stroke::NONE,
+        ));
     }
 }
 
 impl Plugin for PlaceLayer<'_> {
-    fn run(self: Box<Self>, ui: &mut Ui, response: &Response, projector: &Projector, _: &MapMemory) {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        response: &Response,
+        projector: &Projector,
+        _: &MapMemory,
+    ) {
         let Some(t) = self.out.borrow().transform else {
             return;
         };
@@ -76,6 +102,24 @@ impl Plugin for PlaceLayer<'_> {
         let mut labels = Vec::new();
         let mut hit: Option<(usize, f32)> = None;
         let outline = Color32::from_rgba_unmultiplied(30, 30, 30, 200);
+        // Clusters are drawn with thin spokes to their sites, so the cluster marker (a label
+        // point) reads as the hub of places it stands for.
+        for &(cluster, site) in &self.geo.spokes {
+            let (Some(a), Some(b)) = (self.geo.places.get(cluster), self.geo.places.get(site))
+            else {
+                continue;
+            };
+            if !(self.order.contains(&cluster) && self.order.contains(&site)) {
+                continue;
+            }
+            let (pa, pb) = (t.apply(a.pos), t.apply(b.pos));
+            if rect.intersects(Rect::from_two_pos(pa, pb)) {
+                shapes.push(Shape::line_segment(
+                    [pa, pb],
+                    Stroke::new(1.5, a.colour.gamma_multiply(0.6)),
+                ));
+            }
+        }
         for &i in self.order {
             let (Some(g), Some(p)) = (self.geo.places.get(i), self.places.get(i)) else {
                 continue;
@@ -90,9 +134,17 @@ impl Plugin for PlaceLayer<'_> {
                 continue;
             }
             if self.selected == Some(i) {
-                shapes.push(Shape::circle_filled(c, r + 6.0, Color32::from_rgba_unmultiplied(255, 200, 0, 150)));
+                shapes.push(Shape::circle_filled(
+                    c,
+                    r + 6.0,
+                    Color32::from_rgba_unmultiplied(255, 200, 0, 150),
+                ));
             } else if self.related.contains(&i) {
-                shapes.push(Shape::circle_filled(c, r + 5.0, Color32::from_rgba_unmultiplied(255, 255, 255, 200)));
+                shapes.push(Shape::circle_filled(
+                    c,
+                    r + 5.0,
+                    Color32::from_rgba_unmultiplied(255, 255, 255, 200),
+                ));
             }
             paint_marker(&mut shapes, g.shape, c, r, g.colour, outline);
             markers.push((i, c, r));
@@ -101,14 +153,26 @@ impl Plugin for PlaceLayer<'_> {
             {
                 hit = Some((i, r));
             }
-            let major = matches!(p.kind, PlaceKind::Hotspot | PlaceKind::Cluster);
-            if focus || major || self.all_labels || zoom >= MINOR_LABELS_FROM_ZOOM {
+            let label_from = match p.kind {
+                PlaceKind::Hotspot | PlaceKind::Cluster => 0.0,
+                PlaceKind::Company | PlaceKind::Project => MINOR_LABELS_FROM_ZOOM,
+                _ => SITE_LABELS_FROM_ZOOM,
+            };
+            if focus || self.all_labels || zoom >= label_from {
                 labels.push(LabelCandidate {
                     text: p.name.clone(),
                     anchor: c,
                     gap: r + 3.0,
-                    priority: if focus { 10_000.0 + g.priority } else { g.priority },
-                    style: if focus { LabelStyle::Focus } else { LabelStyle::Place },
+                    priority: if focus {
+                        10_000.0 + g.priority
+                    } else {
+                        g.priority
+                    },
+                    style: if focus {
+                        LabelStyle::Focus
+                    } else {
+                        LabelStyle::Place
+                    },
                 });
             }
         }
@@ -119,7 +183,9 @@ impl Plugin for PlaceLayer<'_> {
         let mut clicked = None;
         let step = markers.len().div_ceil(ACCESSIBLE_MARKERS).max(1);
         for &(i, c, r) in markers.iter().rev().step_by(step) {
-            let Some(p) = self.places.get(i) else { continue };
+            let Some(p) = self.places.get(i) else {
+                continue;
+            };
             let id = ui.scope_id().with(("marker", &p.id));
             let area = Rect::from_center_size(c, Vec2::splat(2.0 * r + 4.0));
             let resp = ui.interact(area, id, Sense::click());

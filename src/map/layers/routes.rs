@@ -22,8 +22,16 @@ impl Plugin for RouteLayer<'_> {
         for r in &self.routes {
             let pts: Vec<egui::Pos2> = r.points.iter().map(|p| t.apply(*p)).collect();
             // A light casing under the line keeps it readable over borders and areas.
-            shapes.push(Shape::line(pts.clone(), Stroke::new(6.0, egui::Color32::from_white_alpha(200))));
-            shapes.extend(Shape::dashed_line(&pts, Stroke::new(3.0, r.colour), 10.0, 5.0));
+            shapes.push(Shape::line(
+                pts.clone(),
+                Stroke::new(6.0, egui::Color32::from_white_alpha(200)),
+            ));
+            shapes.extend(Shape::dashed_line(
+                &pts,
+                Stroke::new(3.0, r.colour),
+                10.0,
+                5.0,
+            ));
             if let Some(mid) = pts.get(pts.len() / 2) {
                 self.out.borrow_mut().labels.push(LabelCandidate {
                     text: r.name.clone(),

@@ -48,7 +48,8 @@ impl Plugin for SubRegionLayer<'_> {
                 (_, _, true) => 55,
                 (_, _, false) => 14,
             };
-            let colour = Color32::from_rgba_unmultiplied(g.colour.r(), g.colour.g(), g.colour.b(), alpha);
+            let colour =
+                Color32::from_rgba_unmultiplied(g.colour.r(), g.colour.g(), g.colour.b(), alpha);
             for &m in &sr.municipalities {
                 let Some(area) = self.basemap.municipalities.get(m) else {
                     continue;
@@ -70,7 +71,10 @@ impl Plugin for SubRegionLayer<'_> {
                 Stroke::new(1.0, Color32::from_gray(190))
             };
             for line in &sr.outline {
-                outlines.push(Shape::line(line.iter().map(|p| t.apply(*p)).collect(), stroke));
+                outlines.push(Shape::line(
+                    line.iter().map(|p| t.apply(*p)).collect(),
+                    stroke,
+                ));
             }
             if let Some(name) = self.names.get(i) {
                 self.out.borrow_mut().labels.push(LabelCandidate {
@@ -78,7 +82,11 @@ impl Plugin for SubRegionLayer<'_> {
                     anchor: t.apply(g.pos),
                     gap: 0.0,
                     priority: if selected { 10_000.0 } else { g.priority },
-                    style: if selected { LabelStyle::Focus } else { LabelStyle::Area },
+                    style: if selected {
+                        LabelStyle::Focus
+                    } else {
+                        LabelStyle::Area
+                    },
                 });
             }
         }
@@ -89,7 +97,12 @@ impl Plugin for SubRegionLayer<'_> {
 }
 
 /// The sub-region a screen point falls in, for hit tests outside a frame (tests, keyboard).
-pub fn sub_region_at(geo: &GeoIndex, basemap: &Basemap, t: &Transform, p: egui::Pos2) -> Option<usize> {
+pub fn sub_region_at(
+    geo: &GeoIndex,
+    basemap: &Basemap,
+    t: &Transform,
+    p: egui::Pos2,
+) -> Option<usize> {
     let r = t.invert(p);
     geo.sub_regions.iter().find_map(|sr| {
         sr.municipalities

@@ -179,7 +179,11 @@ fn place_ui(ui: &mut Ui, state: &AppState, p: &Place, out: &mut Vec<Command>) {
     }
     if let Some(n) = p.companies {
         heading(ui, tr(lang, "details.companies"));
-        ui.label(RichText::new(n.to_string()).size(18.0).strong());
+        ui.label(
+            RichText::new(format!("{n} {}", tr(lang, "map.companies")))
+                .size(18.0)
+                .strong(),
+        );
         sources_ui(ui, d, &covering(&p.sources, "companies"), lang);
     }
     list_fact(

@@ -39,10 +39,8 @@ impl View for SearchView {
         let edit = egui::TextEdit::singleline(&mut self.query)
             .hint_text(tr(lang, "search.hint"))
             .desired_width(f32::INFINITY);
-        let response = ui.add(edit);
-        response.widget_info(|| {
-            egui::WidgetInfo::text_edit(true, "", &self.query, tr(lang, "search.label"))
-        });
+        let label = ui.label(egui::RichText::new(tr(lang, "search.label")).strong());
+        let response = ui.add(edit).labelled_by(label.id);
         if self.focus_requested {
             response.request_focus();
             self.focus_requested = false;

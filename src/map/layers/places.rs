@@ -182,7 +182,8 @@ impl Plugin for PlaceLayer<'_> {
         // readers and tests can find and press it.
         let mut clicked = None;
         let step = markers.len().div_ceil(ACCESSIBLE_MARKERS).max(1);
-        for &(i, c, r) in markers.iter().rev().step_by(step) {
+        // Registered in drawing order, so the marker drawn on top also takes the click.
+        for &(i, c, r) in markers.iter().step_by(step) {
             let Some(p) = self.places.get(i) else {
                 continue;
             };

@@ -1,0 +1,185 @@
+//! The app through its accessibility tree, as a user would drive it: search, legend filter,
+//! language switch, cross-pollination links. Map markers are accessible buttons named after
+//! their place, so "what the map shows" can be asked of the tree.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use innovation_atlas::app::AtlasApp;
+
+fn harness() -> Harness<'static, AtlasApp> {
+    let app = AtlasApp::embedded().expect("embedded atlas");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+/// At least one node shows `text` (the same name can be a marker and a fact in the panel).
+fn shows(h: &Harness<'static, AtlasApp>, text: &str) {
+    assert!(
+        h.query_all_by_label_contains(text).next().is_some(),
+        "nothing on screen contains {text:?}"
+    );
+}
+
+fn search(h: &mut Harness<'static, AtlasApp>, text: &str) {
+    let field = h.get_by_label("Zoeken");
+    field.focus();
+    field.type_text(text);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+}
+
+#[test]
+fn searching_an_alias_selects_the_hotspot_and_shows_its_anchor_and_count() {
+    let mut h = harness();
+    // "Leerfabriek Dordrecht" is what the ROEM-II report calls Smart Campus Leerpark.
+    search(&mut h, "leerfabriek");
+    assert_eq!(
+        h.state().state.selection(),
+        Some("zh-smart-campus-leerpark")
+    );
+    shows(&h, "Da Vinci College");
+    h.get_by_label("150 bedrijven");
+    shows(&h, "Bijlage 2");
+}
+
+#[test]
+fn search_tolerates_typos_and_accents() {
+    let mut h = harness();
+    search(&mut h, "Robohuose");
+    assert_eq!(h.state().state.selection(), Some("zh-robohouse"));
+    let mut h = harness();
+    search(&mut h, "fryslan");
+    let sel = h.state().state.selection().unwrap_or_default().to_string();
+    assert!(sel.starts_with("nn-"), "{sel}");
+}
+
+#[test]
+fn clicking_a_marker_selects_its_place() {
+    let mut h = harness();
+    h.get_by_label("RoboHouse").click();
+    h.run();
+    assert_eq!(h.state().state.selection(), Some("zh-robohouse"));
+    shows(&h, "TU Delft");
+    h.get_by_label("50 bedrijven");
+}
+
+#[test]
+fn a_sector_in_the_legend_filters_the_markers() {
+    let mut h = harness();
+    h.get_by_label("NL Space Campus");
+    h.get_by_label("RoboHouse");
+    h.get_by_label("Robotica").click();
+    h.run();
+    assert!(h.state().state.settings.sector_filter.contains("robotics"));
+    h.get_by_label("RoboHouse");
+    assert!(
+        h.query_by_label("NL Space Campus").is_none(),
+        "a space marker is still on the map"
+    );
+    assert!(h.query_by_label("Makersdistrict").is_none());
+    let visible = h.state().map.visible_places().len();
+    let total = h.state().state.atlas.data().places.len();
+    assert!(visible > 0 && visible < total / 4, "{visible} of {total}");
+    // Clearing the filter brings them back.
+    h.get_by_label("Filter wissen").click();
+    h.run();
+    h.get_by_label("NL Space Campus");
+}
+
+#[test]
+fn english_switch_changes_the_labels() {
+    let mut h = harness();
+    h.get_by_label("Lagen");
+    h.get_by_label("English").click();
+    h.run();
+    h.get_by_label("Layers");
+    h.get_by_label("Robotics");
+    assert!(h.query_by_label("Lagen").is_none());
+    assert!(h.query_by_label("Robotica").is_none());
+    h.get_by_label("Nederlands");
+}
+
+#[test]
+fn following_a_cross_pollination_selects_the_other_end() {
+    let mut h = harness();
+    search(&mut h, "IJmond");
+    assert_eq!(h.state().state.selection(), Some("mra-ijmond"));
+    shows(&h, "Mogelijke kruisbestuivingen");
+    // IJmond names Zaanstreek-Waterland in more than one link; follow the first.
+    h.query_all_by_label("→ Zaanstreek-Waterland")
+        .next()
+        .expect("a link to Zaanstreek-Waterland")
+        .scroll_to_me();
+    h.run();
+    h.query_all_by_label("→ Zaanstreek-Waterland")
+        .next()
+        .expect("a link to Zaanstreek-Waterland")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().state.selection(),
+        Some("mra-zaanstreek-waterland")
+    );
+}
+
+#[test]
+fn region_buttons_fly_the_map() {
+    let mut h = harness();
+    let before = h.state().map.current_view();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Noord-Nederland")
+        .click();
+    h.run();
+    let after = h.state().map.current_view();
+    assert!(
+        after.zoom > before.zoom,
+        "{} -> {}",
+        before.zoom,
+        after.zoom
+    );
+    assert!(!h.state().map.is_flying());
+    // Groningen's sites are now on screen, Delft's hotspots are not.
+    let n = h.query_all_by_label("Veiligheidscampus Assen").count();
+    assert!(n >= 1, "{n}");
+    assert!(h.query_by_label("RoboHouse").is_none());
+}
+
+#[test]
+fn the_keyboard_pans_and_zooms_the_map() {
+    let mut h = harness();
+    let v0 = h.state().map.current_view();
+    h.key_press(egui::Key::Plus);
+    h.run();
+    let v1 = h.state().map.current_view();
+    assert!(
+        (v1.zoom - v0.zoom - 1.0).abs() < 1e-6,
+        "{} -> {}",
+        v0.zoom,
+        v1.zoom
+    );
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    let v2 = h.state().map.current_view();
+    assert!(v2.centre[0] > v1.centre[0]);
+}
+
+#[test]
+fn a_broken_dataset_leaves_the_atlas_in_place_and_lists_its_problems() {
+    let mut h = harness();
+    let dir = std::env::temp_dir().join(format!("atlas-ui-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let bad = dir.join("broken.toml");
+    std::fs::write(&bad, "[[place]]\nid = \"x\"\nregion = 3\n").expect("write");
+    h.state_mut()
+        .apply(innovation_atlas::app::command::Command::LoadDataset(bad));
+    h.run();
+    h.get_by_label("De dataset kon niet worden geladen");
+    h.get_by_label_contains("broken.toml:3");
+    // The embedded atlas is still on screen.
+    h.get_by_label("RoboHouse");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,5 +1,6 @@
 //! Command-line interface: open the app (default), `check`, `export` and `bench`.
 
+pub mod bench;
 pub mod check;
 
 use std::path::PathBuf;
@@ -41,6 +42,15 @@ pub enum Command {
         /// Write to this file (atomically) instead of standard output
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// Measure per-frame CPU time of the map headless (1920x1080): real atlas and 10,000 places
+    Bench {
+        /// Frames measured per scenario
+        #[arg(long, default_value_t = 120)]
+        frames: usize,
+        /// Exit with code 1 when a median exceeds its budget
+        #[arg(long)]
+        check: bool,
     },
 }
 
@@ -93,6 +103,13 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
                 }
             }
         }
+        Command::Bench { frames, check } => match bench::run(frames.max(1)) {
+            Ok(stats) => bench::report(&stats, check),
+            Err(e) => {
+                eprintln!("bench failed: {e}");
+                1
+            }
+        },
         Command::Export { format, out } => {
             let loaded = match load(dataset.as_deref()) {
                 Ok(l) => l,

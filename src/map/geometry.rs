@@ -154,8 +154,8 @@ impl Transform {
 pub struct Polygon {
     /// Rings without the closing duplicate point; the first is the outer ring.
     pub rings: Vec<Vec<Rel>>,
-    /// The same rings simplified for small zooms.
-    pub coarse: Vec<Vec<Rel>>,
+    /// The same rings simplified for each level of [`LOD_ZOOMS`].
+    pub lods: Vec<Vec<Vec<Rel>>>,
     /// All ring vertices in order, for the fill.
     pub vertices: Vec<Rel>,
     /// Triangles as indices into `vertices`.
@@ -211,8 +211,33 @@ pub struct Town {
     pub population: u32,
 }
 
-/// Douglas–Peucker tolerance for the coarse rings, in relative units (about 1 px at zoom 8).
-pub const COARSE_TOLERANCE: f32 = 2.0e-5;
+/// Zooms for which simplified copies of rings and lines are kept. Between one level and the
+/// next, the simplification error stays between 0.8 and 1.6 px; from the zoom after the last
+/// level on, full detail is drawn.
+pub const LOD_ZOOMS: [f64; 4] = [6.5, 7.5, 8.5, 9.5];
+
+/// Douglas–Peucker tolerance (relative units) for a level: 0.8 px at its zoom.
+pub fn lod_tolerance(level: usize) -> f32 {
+    let zoom = LOD_ZOOMS.get(level).copied().unwrap_or(20.0);
+    (0.8 / (256.0 * 2f64.powf(zoom))) as f32
+}
+
+/// The simplified level to draw at `zoom`, or `None` for full detail.
+pub fn lod_level(zoom: f64) -> Option<usize> {
+    if zoom >= LOD_ZOOMS[LOD_ZOOMS.len() - 1] + 1.0 {
+        return None;
+    }
+    Some(LOD_ZOOMS.iter().rposition(|&z| z <= zoom).unwrap_or(0))
+}
+
+impl Polygon {
+    /// The rings to stroke at `zoom`.
+    pub fn rings_at(&self, zoom: f64) -> &[Vec<Rel>] {
+        lod_level(zoom)
+            .and_then(|l| self.lods.get(l))
+            .map_or(&self.rings, |r| r.as_slice())
+    }
+}
 
 /// Simplifies a closed ring with Douglas–Peucker, keeping at least four points.
 pub fn simplify_ring(ring: &[Rel], tolerance: f32) -> Vec<Rel> {
@@ -307,7 +332,12 @@ pub fn polygon_from_rings(
         for p in &rel {
             poly.bbox.add(*p);
         }
-        poly.coarse.push(simplify_ring(&rel, COARSE_TOLERANCE));
+        for level in 0..LOD_ZOOMS.len() {
+            if poly.lods.len() <= level {
+                poly.lods.push(Vec::new());
+            }
+            poly.lods[level].push(simplify_ring(&rel, lod_tolerance(level)));
+        }
         flat.extend_from_slice(&pts);
         poly.rings.push(rel);
     }
@@ -525,7 +555,8 @@ pub fn simplify_line(line: &[Rel], tolerance: f32) -> Vec<Rel> {
 #[derive(Debug, Clone)]
 pub struct Line {
     pub points: Vec<Rel>,
-    pub coarse: Vec<Rel>,
+    /// Simplified copies, one per level of [`LOD_ZOOMS`].
+    pub lods: Vec<Vec<Rel>>,
     pub bbox: BBox,
 }
 
@@ -536,10 +567,19 @@ impl Line {
             bbox.add(*p);
         }
         Line {
-            coarse: simplify_line(&points, COARSE_TOLERANCE),
+            lods: (0..LOD_ZOOMS.len())
+                .map(|l| simplify_line(&points, lod_tolerance(l)))
+                .collect(),
             points,
             bbox,
         }
+    }
+
+    /// The points to stroke at `zoom`.
+    pub fn points_at(&self, zoom: f64) -> &[Rel] {
+        lod_level(zoom)
+            .and_then(|l| self.lods.get(l))
+            .map_or(&self.points, |p| p.as_slice())
     }
 }
 

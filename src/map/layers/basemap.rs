@@ -17,8 +17,6 @@ const COAST: Color32 = Color32::from_rgb(0x8F, 0xA9, 0xBA);
 
 /// Zoom from which municipal borders are drawn.
 pub const MUNICIPALITIES_FROM_ZOOM: f64 = 8.8;
-/// Zoom below which the simplified rings are stroked.
-pub const COARSE_BELOW_ZOOM: f64 = 8.5;
 
 pub struct BasemapLayer<'a> {
     pub basemap: &'a Basemap,
@@ -35,18 +33,18 @@ fn fill_areas(areas: &[Area], view: &BBox, t: &Transform, colour: Color32) -> Me
     mesh
 }
 
+/// Strokes the rings of areas at the level of detail of `zoom`.
 fn stroke_areas(
     shapes: &mut Vec<Shape>,
     areas: &[Area],
     view: &BBox,
     t: &Transform,
-    coarse: bool,
+    zoom: f64,
     stroke: Stroke,
 ) {
     for a in areas.iter().filter(|a| a.bbox.intersects(view)) {
         for p in a.polygons.iter().filter(|p| p.bbox.intersects(view)) {
-            let rings = if coarse { &p.coarse } else { &p.rings };
-            for ring in rings {
+            for ring in p.rings_at(zoom) {
                 shapes.push(Shape::line(ring_points(ring, t), stroke));
             }
         }
@@ -58,11 +56,11 @@ fn stroke_lines(
     lines: &[Line],
     view: &BBox,
     t: &Transform,
-    coarse: bool,
+    zoom: f64,
     stroke: Stroke,
 ) {
     for l in lines.iter().filter(|l| l.bbox.intersects(view)) {
-        let pts = if coarse { &l.coarse } else { &l.points };
+        let pts = l.points_at(zoom);
         shapes.push(Shape::line(
             pts.iter().map(|p| t.apply(*p)).collect(),
             stroke,
@@ -83,7 +81,6 @@ impl Plugin for BasemapLayer<'_> {
         let rect = response.rect;
         let view = t.view_box(rect);
         let zoom = projector.zoom();
-        let coarse = zoom < COARSE_BELOW_ZOOM;
         let painter = ui.painter_at(rect);
         let b = self.basemap;
 
@@ -95,7 +92,8 @@ impl Plugin for BasemapLayer<'_> {
             &b.neighbours,
             &view,
             &t,
-            coarse,
+            // Neighbouring countries are drawn one level coarser: they are only context.
+            zoom - 1.0,
             Stroke::new(0.8, NEIGHBOUR_BORDER),
         );
         painter.extend(shapes);
@@ -110,7 +108,7 @@ impl Plugin for BasemapLayer<'_> {
                 &b.municipal_borders,
                 &view,
                 &t,
-                false,
+                zoom,
                 Stroke::new(width, MUNICIPAL_BORDER),
             );
         }
@@ -119,7 +117,7 @@ impl Plugin for BasemapLayer<'_> {
             &b.province_borders,
             &view,
             &t,
-            coarse,
+            zoom,
             Stroke::new(1.1, PROVINCE_BORDER),
         );
         stroke_areas(
@@ -127,7 +125,7 @@ impl Plugin for BasemapLayer<'_> {
             &b.land,
             &view,
             &t,
-            coarse,
+            zoom,
             Stroke::new(1.0, COAST),
         );
         painter.extend(shapes);

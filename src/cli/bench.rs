@@ -42,11 +42,23 @@ fn percentile(v: &mut [f64], p: f64) -> f64 {
     v.get(i).copied().unwrap_or(f64::NAN)
 }
 
+/// What the view does while frames are measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Motion {
+    /// The view stands still; the pointer sweeps over the map (hover tests run).
+    Still,
+    /// The view pans 4 px per frame, as when dragging.
+    Pan,
+    /// The zoom changes every frame, as in a flight or a wheel zoom (no cache can help).
+    Zoom,
+}
+
 /// Runs `frames` frames of `app` looking at `target` and measures them.
 pub fn measure(
     name: &str,
     mut app: AtlasApp,
     target: FlyTarget,
+    motion: Motion,
     frames: usize,
     budget_ms: f64,
 ) -> Stats {
@@ -98,6 +110,15 @@ pub fn measure(
     let mut vertices = 0;
     for i in 0..frames {
         time += 1.0 / 60.0;
+        match motion {
+            Motion::Still => {}
+            Motion::Pan => app
+                .map
+                .nudge(if i % 120 < 60 { 4.0 } else { -4.0 }, 0.0, 0.0),
+            Motion::Zoom => app
+                .map
+                .nudge(0.0, 0.0, if i % 40 < 20 { 0.01 } else { -0.01 }),
+        }
         // Sweep the pointer across the middle of the map.
         let x = 500.0 + (i % 60) as f32 * 15.0;
         let (u, t, v) = frame(&mut app, time, Some(egui::pos2(x, 540.0)));
@@ -136,7 +157,7 @@ pub fn with_synthetic_places(mut loaded: LoadedDataset, n: usize) -> LoadedDatas
         PlaceKind::Campus,
         PlaceKind::Hotspot,
     ];
-    let mut seed: u64 = 0x5EED_0F_A71A5;
+    let mut seed: u64 = 0x05EE_D0FA_71A5;
     let mut next = move || {
         seed ^= seed << 13;
         seed ^= seed >> 7;
@@ -212,35 +233,42 @@ fn app_for(loaded: LoadedDataset) -> AtlasApp {
 pub fn run(frames: usize) -> Result<Vec<Stats>, String> {
     let loaded = model::load_embedded().map_err(|e| e.to_string())?;
     let synthetic = with_synthetic_places(loaded.clone(), 10_000);
-    Ok(vec![
+    let zh = || FlyTarget::Region("zuid-holland".into());
+    let nl = || FlyTarget::Netherlands;
+    let real = |name: &str, target: FlyTarget, motion: Motion| {
         measure(
-            "real atlas, Netherlands zoom",
+            name,
             app_for(loaded.clone()),
-            FlyTarget::Netherlands,
+            target,
+            motion,
             frames,
             BUDGET_REAL_MS,
-        ),
+        )
+    };
+    let synth = |name: &str, motion: Motion| {
         measure(
-            "real atlas, region zoom (Zuid-Holland)",
-            app_for(loaded.clone()),
-            FlyTarget::Region("zuid-holland".into()),
-            frames,
-            BUDGET_REAL_MS,
-        ),
-        measure(
-            "real atlas, region zoom (MRA)",
-            app_for(loaded),
-            FlyTarget::Region("mra".into()),
-            frames,
-            BUDGET_REAL_MS,
-        ),
-        measure(
-            "10,000 synthetic places, Netherlands zoom",
-            app_for(synthetic),
-            FlyTarget::Netherlands,
+            name,
+            app_for(synthetic.clone()),
+            nl(),
+            motion,
             frames,
             BUDGET_SYNTHETIC_MS,
+        )
+    };
+    Ok(vec![
+        real("real atlas, Netherlands zoom, still", nl(), Motion::Still),
+        real("real atlas, Netherlands zoom, panning", nl(), Motion::Pan),
+        real("real atlas, Netherlands zoom, zooming", nl(), Motion::Zoom),
+        real("real atlas, Zuid-Holland zoom, still", zh(), Motion::Still),
+        real("real atlas, Zuid-Holland zoom, panning", zh(), Motion::Pan),
+        real(
+            "real atlas, MRA zoom, still",
+            FlyTarget::Region("mra".into()),
+            Motion::Still,
         ),
+        synth("10,000 synthetic places, NL zoom, still", Motion::Still),
+        synth("10,000 synthetic places, NL zoom, panning", Motion::Pan),
+        synth("10,000 synthetic places, NL zoom, zooming", Motion::Zoom),
     ])
 }
 

@@ -42,6 +42,8 @@ pub fn radius_for_companies(companies: i64) -> f32 {
 
 #[derive(Debug, Clone)]
 pub struct PlaceGeo {
+    /// The place's name, shared for labels.
+    pub name: std::sync::Arc<str>,
     pub pos: Rel,
     pub radius: f32,
     pub shape: MarkerShape,
@@ -66,7 +68,7 @@ pub struct SubRegionGeo {
 pub struct RouteGeo {
     /// Id of the focus theme or infrastructure ask.
     pub id: String,
-    pub name: String,
+    pub name: std::sync::Arc<str>,
     pub points: Vec<Rel>,
     pub colour: Color32,
     pub region: String,
@@ -138,6 +140,7 @@ impl GeoIndex {
             };
             let priority = kind_priority(p.kind) + p.companies.unwrap_or(0) as f32 / 10.0;
             index.places.push(PlaceGeo {
+                name: p.name.as_str().into(),
                 pos,
                 radius,
                 shape: MarkerShape::for_kind(p.kind),
@@ -201,7 +204,7 @@ impl GeoIndex {
             if let Some(r) = &t.route {
                 index.routes.push(RouteGeo {
                     id: t.id.clone(),
-                    name: t.name.nl.clone(),
+                    name: t.name.nl.as_str().into(),
                     points: r.points.iter().map(|p| to_rel(p.lon, p.lat)).collect(),
                     colour: sector_colour(d, &t.sectors),
                     region: t.region.clone(),
@@ -216,7 +219,7 @@ impl GeoIndex {
                 };
                 index.routes.push(RouteGeo {
                     id: a.id.clone(),
-                    name: a.name.clone(),
+                    name: a.name.as_str().into(),
                     points: r.points.iter().map(|p| to_rel(p.lon, p.lat)).collect(),
                     colour,
                     region: a.region.clone(),

@@ -1,6 +1,7 @@
 //! The map view: the offline basemap with the atlas's layers, drawn with walkers.
 
 pub mod basemap;
+pub mod cache;
 pub mod camera;
 pub mod geometry;
 pub mod layers;
@@ -49,6 +50,12 @@ pub struct MapView {
     pub label_scale: f32,
     /// Time of the last frame, for flights started from commands.
     now: f64,
+    /// Tessellated basemap and markers, reused while only the view's position changes.
+    basemap_cache: RefCell<cache::TessCache>,
+    /// Places that get a marker (after decluttering).
+    shown_markers: RefCell<layers::places::Shown>,
+    /// Bumped when the visible places change, to invalidate the marker cache.
+    generation: u64,
 }
 
 impl Default for MapView {
@@ -65,6 +72,9 @@ impl Default for MapView {
             last_frame: FrameOut::default(),
             label_scale: 1.0,
             now: 0.0,
+            basemap_cache: RefCell::default(),
+            shown_markers: RefCell::default(),
+            generation: 0,
         }
     }
 }
@@ -147,6 +157,16 @@ impl MapView {
         self.initialised = true;
     }
 
+    /// Moves the view by screen pixels and zoom steps at once, without animation.
+    pub fn nudge(&mut self, dx: f32, dy: f32, dzoom: f64) {
+        let v = self.current_view();
+        let per_px = (1.0 / (256.0 * 2f64.powf(v.zoom))) as f32;
+        self.set_view(View {
+            centre: [v.centre[0] + dx * per_px, v.centre[1] + dy * per_px],
+            zoom: v.zoom + dzoom,
+        });
+    }
+
     pub fn is_flying(&self) -> bool {
         self.camera.is_flying()
     }
@@ -194,6 +214,12 @@ impl MapView {
             })
             .collect();
         self.cache_key = Some(key);
+        self.generation += 1;
+    }
+
+    /// How often the basemap and marker meshes were rebuilt (for the bench).
+    pub fn cache_rebuilds(&self) -> u64 {
+        self.basemap_cache.borrow().rebuilds
     }
 
     /// Place indices the map shows for the current filter and layers.
@@ -310,6 +336,7 @@ impl MapView {
             .zoom_with_ctrl(false)
             .with_plugin(layers::basemap::BasemapLayer {
                 basemap,
+                cache: &self.basemap_cache,
                 out: &frame,
             });
         if mra_on {
@@ -337,6 +364,8 @@ impl MapView {
                 hovered: self.hovered,
                 related: &related,
                 all_labels: layers.all_labels,
+                generation: self.generation,
+                shown: &self.shown_markers,
                 out: &frame,
             })
             .with_plugin(layers::labels::LabelLayer {

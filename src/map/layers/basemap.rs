@@ -20,6 +20,7 @@ pub const MUNICIPALITIES_FROM_ZOOM: f64 = 8.8;
 
 pub struct BasemapLayer<'a> {
     pub basemap: &'a Basemap,
+    pub cache: &'a std::cell::RefCell<crate::map::cache::TessCache>,
     pub out: SharedOut<'a>,
 }
 
@@ -68,6 +69,45 @@ fn stroke_lines(
     }
 }
 
+/// Every shape of the basemap that lies in `view`, in paint order.
+fn basemap_shapes(b: &Basemap, view: &BBox, t: &Transform, zoom: f64, shapes: &mut Vec<Shape>) {
+    shapes.push(Shape::mesh(fill_areas(&b.neighbours, view, t, NEIGHBOUR)));
+    // Borders between neighbouring countries only from regional zoom on: at country zoom the
+    // fill already shows their coasts, and the strokes would cost as much as all Dutch ones.
+    if zoom >= 9.0 {
+        stroke_areas(
+            shapes,
+            &b.neighbours,
+            view,
+            t,
+            zoom - 1.0,
+            Stroke::new(0.8, NEIGHBOUR_BORDER),
+        );
+    }
+    shapes.push(Shape::mesh(fill_areas(&b.land, view, t, LAND)));
+    shapes.push(Shape::mesh(fill_areas(&b.water, view, t, SEA)));
+    if zoom >= MUNICIPALITIES_FROM_ZOOM {
+        let width = if zoom >= 10.0 { 0.9 } else { 0.6 };
+        stroke_lines(
+            shapes,
+            &b.municipal_borders,
+            view,
+            t,
+            zoom,
+            Stroke::new(width, MUNICIPAL_BORDER),
+        );
+    }
+    stroke_lines(
+        shapes,
+        &b.province_borders,
+        view,
+        t,
+        zoom,
+        Stroke::new(1.1, PROVINCE_BORDER),
+    );
+    stroke_areas(shapes, &b.land, view, t, zoom, Stroke::new(1.0, COAST));
+}
+
 impl Plugin for BasemapLayer<'_> {
     fn run(
         self: Box<Self>,
@@ -82,52 +122,14 @@ impl Plugin for BasemapLayer<'_> {
         let view = t.view_box(rect);
         let zoom = projector.zoom();
         let painter = ui.painter_at(rect);
-        let b = self.basemap;
-
         painter.rect_filled(rect, 0.0, SEA);
-        painter.add(Shape::mesh(fill_areas(&b.neighbours, &view, &t, NEIGHBOUR)));
-        let mut shapes = Vec::new();
-        stroke_areas(
-            &mut shapes,
-            &b.neighbours,
-            &view,
-            &t,
-            // Neighbouring countries are drawn one level coarser: they are only context.
-            zoom - 1.0,
-            Stroke::new(0.8, NEIGHBOUR_BORDER),
-        );
-        painter.extend(shapes);
-        painter.add(Shape::mesh(fill_areas(&b.land, &view, &t, LAND)));
-        painter.add(Shape::mesh(fill_areas(&b.water, &view, &t, SEA)));
-
-        let mut shapes = Vec::new();
-        if zoom >= MUNICIPALITIES_FROM_ZOOM {
-            let width = if zoom >= 10.0 { 0.9 } else { 0.6 };
-            stroke_lines(
-                &mut shapes,
-                &b.municipal_borders,
-                &view,
-                &t,
-                zoom,
-                Stroke::new(width, MUNICIPAL_BORDER),
-            );
-        }
-        stroke_lines(
-            &mut shapes,
-            &b.province_borders,
-            &view,
-            &t,
-            zoom,
-            Stroke::new(1.1, PROVINCE_BORDER),
-        );
-        stroke_areas(
-            &mut shapes,
-            &b.land,
-            &view,
-            &t,
-            zoom,
-            Stroke::new(1.0, COAST),
-        );
-        painter.extend(shapes);
+        let ppp = ui.ctx().pixels_per_point();
+        let mesh = self
+            .cache
+            .borrow_mut()
+            .get(0, &t, &view, ppp, |cover, shapes| {
+                basemap_shapes(self.basemap, cover, &t, zoom, shapes);
+            });
+        painter.add(Shape::Mesh(mesh));
     }
 }

@@ -192,7 +192,7 @@ impl Plugin for LabelLayer<'_> {
             }
             if view.contains(town.pos) {
                 out.labels.push(LabelCandidate {
-                    text: town.name.clone(),
+                    text: town.name.as_str().into(),
                     anchor: t.apply(town.pos),
                     gap: 7.0,
                     priority: town.population as f32 / 1_000_000.0,
@@ -226,7 +226,7 @@ impl Plugin for LabelLayer<'_> {
                 LabelStyle::Area => (Color32::from_gray(25), Some(Color32::from_white_alpha(170))),
                 LabelStyle::Place => (Color32::from_gray(20), Some(Color32::from_white_alpha(205))),
             };
-            let galley = painter.layout_no_wrap(c.text.clone(), font, text_colour);
+            let galley = painter.layout_no_wrap(c.text.to_string(), font, text_colour);
             let text_rect = Align2::CENTER_CENTER.anchor_size(r.center(), galley.size());
             if let Some(bg) = halo {
                 painter.rect_filled(text_rect.expand2(Vec2::new(3.0, 1.0)), 3.0, bg);

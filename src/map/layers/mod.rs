@@ -17,7 +17,8 @@ use super::geometry::{Polygon, Rel, Transform};
 /// A label the label layer may place.
 #[derive(Debug, Clone)]
 pub struct LabelCandidate {
-    pub text: String,
+    /// Shared with the place record's derived data, so offering a label costs no allocation.
+    pub text: std::sync::Arc<str>,
     /// Point the label belongs to.
     pub anchor: Pos2,
     /// Distance to keep from the anchor (the marker's radius).
@@ -51,7 +52,7 @@ pub struct FrameOut {
     pub markers: Vec<(usize, Pos2, f32)>,
     pub labels: Vec<LabelCandidate>,
     /// Labels actually placed, with their rectangles (for tests and the bench).
-    pub placed_labels: Vec<(String, Rect)>,
+    pub placed_labels: Vec<(std::sync::Arc<str>, Rect)>,
 }
 
 pub type SharedOut<'a> = &'a RefCell<FrameOut>;

@@ -78,7 +78,7 @@ impl Plugin for SubRegionLayer<'_> {
             }
             if let Some(name) = self.names.get(i) {
                 self.out.borrow_mut().labels.push(LabelCandidate {
-                    text: (*name).to_string(),
+                    text: (*name).into(),
                     anchor: t.apply(g.pos),
                     gap: 0.0,
                     priority: if selected { 10_000.0 } else { g.priority },

@@ -315,26 +315,39 @@ impl eframe::App for AtlasApp {
     }
 }
 
-/// Opens the window on the embedded atlas or the dataset at `dataset`.
-pub fn run(dataset: Option<PathBuf>, timings: bool, started: Instant) -> anyhow::Result<()> {
+/// Loads the dataset and builds the derived indexes (basemap geometry, search, links).
+/// A bad dataset named on the command line still opens the app, on the embedded atlas, with
+/// its problems listed.
+fn prepare(
+    dataset: Option<PathBuf>,
+    timings: bool,
+    started: Instant,
+) -> Result<(Arc<Atlas>, Option<LoadError>), String> {
     let (loaded, startup_error) = match dataset.as_deref().map(model::load_path) {
         None => (model::load_embedded(), None),
         Some(Ok(l)) => (Ok(l), None),
-        // A bad dataset on the command line still opens the app, on the embedded atlas,
-        // with the problems listed.
         Some(Err(e)) => (model::load_embedded(), Some(e)),
     };
     let loaded = loaded.map_err(|e| {
         let list: Vec<String> = e.problems.iter().map(Problem::to_string).collect();
-        anyhow::anyhow!("the embedded atlas is invalid:\n{}", list.join("\n"))
+        format!("the embedded atlas is invalid:\n{}", list.join("\n"))
     })?;
+    let ms = || started.elapsed().as_secs_f64() * 1000.0;
     if timings {
-        eprintln!(
-            "timings: dataset loaded and validated {:.1} ms after process start",
-            started.elapsed().as_secs_f64() * 1000.0
-        );
+        eprintln!("timings: dataset loaded and validated {:.1} ms after process start", ms());
     }
     let atlas = Arc::new(Atlas::new(loaded));
+    if timings {
+        eprintln!("timings: basemap and indexes built {:.1} ms after process start", ms());
+    }
+    Ok((atlas, startup_error))
+}
+
+/// Opens the window on the embedded atlas or the dataset at `dataset`.
+pub fn run(dataset: Option<PathBuf>, timings: bool, started: Instant) -> anyhow::Result<()> {
+    // The data is prepared on a second thread while the window and its GL context are made,
+    // which takes about as long; the app waits for it only when it is created.
+    let preparing = std::thread::spawn(move || prepare(dataset, timings, started));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Innovatie-atlas")
@@ -350,6 +363,9 @@ pub fn run(dataset: Option<PathBuf>, timings: bool, started: Instant) -> anyhow:
         options,
         Box::new(move |cc| {
             style::install(&cc.egui_ctx);
+            let (atlas, startup_error) = preparing
+                .join()
+                .map_err(|_| "preparing the atlas failed".to_string())??;
             let settings = cc
                 .storage
                 .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))

@@ -50,6 +50,8 @@ pub struct MapView {
     pub label_scale: f32,
     /// Time of the last frame, for flights started from commands.
     now: f64,
+    /// Map size the untouched first view was fitted to; `None` once the user moved the map.
+    fitted_size: Option<Vec2>,
     /// Tessellated basemap and markers, reused while only the view's position changes.
     basemap_cache: RefCell<cache::TessCache>,
     /// Places that get a marker (after decluttering).
@@ -72,6 +74,7 @@ impl Default for MapView {
             last_frame: FrameOut::default(),
             label_scale: 1.0,
             now: 0.0,
+            fitted_size: None,
             basemap_cache: RefCell::default(),
             shown_markers: RefCell::default(),
             generation: 0,
@@ -141,6 +144,7 @@ impl MapView {
             _ => to,
         };
         if self.initialised {
+            self.fitted_size = None;
             let from = self.current_view();
             self.camera.fly(from, to, self.now);
         } else {
@@ -254,6 +258,7 @@ impl MapView {
             centre: [v.centre[0] + dx, v.centre[1] + dy],
             zoom: v.zoom + dz,
         };
+        self.fitted_size = None;
         self.camera.fly(v, to, self.now);
     }
 
@@ -269,8 +274,20 @@ impl MapView {
                     self.initialised = false;
                     self.fly_to(atlas, &FlyTarget::Netherlands);
                     self.initialised = true;
+                    self.fitted_size = Some(self.size);
                 }
             }
+        }
+        // Until the user moves the map, keep the first view fitted to the window: it may
+        // still be growing to its final size in the first frames.
+        if let Some(fitted) = self.fitted_size
+            && (fitted - self.size).length() > 1.0
+            && !self.camera.is_flying()
+        {
+            if let Some(extent) = target_extent(atlas, &FlyTarget::Netherlands) {
+                self.set_view(View::fit(extent, self.size, 40.0));
+            }
+            self.fitted_size = Some(self.size);
         }
         self.keyboard(ui);
         if let Some(v) = self.camera.step(self.now) {
@@ -331,7 +348,8 @@ impl MapView {
             .map(|sr| d.places.get(sr.place).map_or("", |p| p.name.as_str()))
             .collect();
 
-        let centre = self.current_view().position();
+        let view_now = self.current_view();
+        let centre = view_now.position();
         let mut map = Map::new(None, &mut self.memory, centre)
             .zoom_with_ctrl(false)
             .with_plugin(layers::basemap::BasemapLayer {
@@ -341,6 +359,7 @@ impl MapView {
             });
         if mra_on {
             map = map.with_plugin(layers::sub_regions::SubRegionLayer {
+                zoom: view_now.zoom,
                 geo,
                 basemap,
                 names: sub_names,
@@ -370,6 +389,15 @@ impl MapView {
             })
             .with_plugin(layers::labels::LabelLayer {
                 basemap,
+                regions: d
+                    .regions
+                    .iter()
+                    .filter(|r| r.kind == RegionKind::Atlas && !layers.hidden_regions.contains(&r.id))
+                    .filter_map(|r| {
+                        let b = geo.region_boxes.get(&r.id)?;
+                        Some((r.name.get(lang).into(), [b.min[0], (b.min[1] + b.max[1]) / 2.0]))
+                    })
+                    .collect(),
                 show_all: layers.all_labels,
                 scale: self.label_scale,
                 out: &frame,
@@ -378,6 +406,9 @@ impl MapView {
             attribution(ui, response.rect, lang, out);
         });
         let response = shown.response;
+        if response.dragged() || (response.hovered() && ui.input(|i| i.smooth_scroll_delta != Vec2::ZERO || i.zoom_delta() != 1.0)) {
+            self.fitted_size = None;
+        }
         let frame = frame.into_inner();
         let hit = frame.marker_hit.or(frame.area_hit);
         if let Some(i) = frame

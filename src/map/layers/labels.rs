@@ -14,6 +14,8 @@ const MAX_TRIES: usize = 2500;
 
 pub struct LabelLayer<'a> {
     pub basemap: &'a Basemap,
+    /// Region names with the point their label hangs from (west edge, middle height).
+    pub regions: Vec<(std::sync::Arc<str>, crate::map::geometry::Rel)>,
     pub show_all: bool,
     /// Extra scale for type (presenter mode).
     pub scale: f32,
@@ -83,6 +85,7 @@ fn font_for(style: LabelStyle, scale: f32) -> FontId {
         LabelStyle::Area => semibold(14.0 * scale),
         LabelStyle::Place => semibold(12.0 * scale),
         LabelStyle::Town => FontId::proportional(11.0 * scale),
+        LabelStyle::Region => semibold(17.0 * scale),
     }
 }
 
@@ -98,6 +101,10 @@ fn estimate(text: &str, font: &FontId) -> Vec2 {
 fn candidates(c: &LabelCandidate, size: Vec2) -> [Rect; 4] {
     let a = c.anchor;
     let g = c.gap;
+    if c.style == LabelStyle::Region {
+        let left = Rect::from_min_size(Pos2::new(a.x - g - size.x, a.y - size.y / 2.0), size);
+        return [left, left.translate(Vec2::new(0.0, size.y)), left.translate(Vec2::new(0.0, -size.y)), left];
+    }
     if c.style == LabelStyle::Area {
         let centred = Rect::from_center_size(a, size);
         return [
@@ -200,6 +207,17 @@ impl Plugin for LabelLayer<'_> {
                 });
             }
         }
+        if zoom < crate::map::layers::sub_regions::SUB_REGION_LABELS_FROM_ZOOM {
+            for (name, anchor) in &self.regions {
+                out.labels.push(LabelCandidate {
+                    text: name.clone(),
+                    anchor: t.apply(*anchor),
+                    gap: 14.0,
+                    priority: 5_000.0,
+                    style: LabelStyle::Region,
+                });
+            }
+        }
         let obstacles: Vec<Rect> = out
             .markers
             .iter()
@@ -224,6 +242,7 @@ impl Plugin for LabelLayer<'_> {
                     Some(Color32::from_rgba_unmultiplied(255, 236, 170, 235)),
                 ),
                 LabelStyle::Area => (Color32::from_gray(25), Some(Color32::from_white_alpha(170))),
+                LabelStyle::Region => (Color32::from_rgb(30, 50, 80), None),
                 LabelStyle::Place => (Color32::from_gray(20), Some(Color32::from_white_alpha(205))),
             };
             let galley = painter.layout_no_wrap(c.text.to_string(), font, text_colour);

@@ -36,6 +36,9 @@ pub enum LabelStyle {
     Area,
     /// A town from the gazetteer.
     Town,
+    /// A whole region's name at country zoom, set beside the region (in the sea for the
+    /// coastal ones) so it does not cover its places.
+    Region,
 }
 
 /// What the layers of one frame found out, read by the map view afterwards.

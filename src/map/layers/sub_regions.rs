@@ -8,7 +8,11 @@ use crate::derive::geo::GeoIndex;
 use crate::map::basemap::Basemap;
 use crate::map::geometry::Transform;
 
+/// Zoom from which sub-regions are labelled.
+pub const SUB_REGION_LABELS_FROM_ZOOM: f64 = 8.6;
+
 pub struct SubRegionLayer<'a> {
+    pub zoom: f64,
     pub geo: &'a GeoIndex,
     pub basemap: &'a Basemap,
     /// Names, parallel to `geo.sub_regions`.
@@ -76,7 +80,8 @@ impl Plugin for SubRegionLayer<'_> {
                     stroke,
                 ));
             }
-            if let Some(name) = self.names.get(i) {
+            // Sub-region names from regional zoom; at country zoom the region names show.
+            if let Some(name) = self.names.get(i).filter(|_| self.zoom >= SUB_REGION_LABELS_FROM_ZOOM || selected) {
                 self.out.borrow_mut().labels.push(LabelCandidate {
                     text: (*name).into(),
                     anchor: t.apply(g.pos),

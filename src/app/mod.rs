@@ -334,11 +334,17 @@ fn prepare(
     })?;
     let ms = || started.elapsed().as_secs_f64() * 1000.0;
     if timings {
-        eprintln!("timings: dataset loaded and validated {:.1} ms after process start", ms());
+        eprintln!(
+            "timings: dataset loaded and validated {:.1} ms after process start",
+            ms()
+        );
     }
     let atlas = Arc::new(Atlas::new(loaded));
     if timings {
-        eprintln!("timings: basemap and indexes built {:.1} ms after process start", ms());
+        eprintln!(
+            "timings: basemap and indexes built {:.1} ms after process start",
+            ms()
+        );
     }
     Ok((atlas, startup_error))
 }

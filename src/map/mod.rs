@@ -100,8 +100,8 @@ pub fn target_extent(atlas: &Atlas, target: &FlyTarget) -> Option<BBox> {
                 return Some(sr.bbox);
             }
             let g = geo.places.get(i)?;
-            // About 6 km around the point: a district-level view.
-            let half = 0.000_06_f32;
+            // About 20 km around the point: the town and its neighbours stay in view.
+            let half = 0.000_2_f32;
             Some(BBox {
                 min: [g.pos[0] - half, g.pos[1] - half],
                 max: [g.pos[0] + half, g.pos[1] + half],
@@ -392,10 +392,15 @@ impl MapView {
                 regions: d
                     .regions
                     .iter()
-                    .filter(|r| r.kind == RegionKind::Atlas && !layers.hidden_regions.contains(&r.id))
+                    .filter(|r| {
+                        r.kind == RegionKind::Atlas && !layers.hidden_regions.contains(&r.id)
+                    })
                     .filter_map(|r| {
                         let b = geo.region_boxes.get(&r.id)?;
-                        Some((r.name.get(lang).into(), [b.min[0], (b.min[1] + b.max[1]) / 2.0]))
+                        Some((
+                            r.name.get(lang).into(),
+                            [b.min[0], (b.min[1] + b.max[1]) / 2.0],
+                        ))
                     })
                     .collect(),
                 show_all: layers.all_labels,
@@ -406,7 +411,10 @@ impl MapView {
             attribution(ui, response.rect, lang, out);
         });
         let response = shown.response;
-        if response.dragged() || (response.hovered() && ui.input(|i| i.smooth_scroll_delta != Vec2::ZERO || i.zoom_delta() != 1.0)) {
+        if response.dragged()
+            || (response.hovered()
+                && ui.input(|i| i.smooth_scroll_delta != Vec2::ZERO || i.zoom_delta() != 1.0))
+        {
             self.fitted_size = None;
         }
         let frame = frame.into_inner();

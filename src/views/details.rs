@@ -74,15 +74,18 @@ fn covering<'a>(cites: &'a [Citation], field: &str) -> Vec<&'a Citation> {
     }
 }
 
-/// The small "Source: …" lines under a fact.
+/// The small "Source: …" lines under a fact. How an ambiguous passage was read is one hover
+/// away, so the panel stays readable.
 fn sources_ui(ui: &mut Ui, d: &Dataset, cites: &[&Citation], lang: Lang) {
     for c in cites {
         let mut text = format!("{}: {}", tr(lang, "details.source"), cite_text(d, c, lang));
-        if let Some(note) = &c.note {
-            text.push_str(" — ");
-            text.push_str(note);
+        if c.note.is_some() {
+            text.push_str(&format!("  ({})", tr(lang, "details.reading")));
         }
-        ui.label(RichText::new(text).small().weak());
+        let r = ui.label(RichText::new(text).small().weak());
+        if let Some(note) = &c.note {
+            r.on_hover_text(note);
+        }
     }
 }
 

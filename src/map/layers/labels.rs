@@ -103,7 +103,12 @@ fn candidates(c: &LabelCandidate, size: Vec2) -> [Rect; 4] {
     let g = c.gap;
     if c.style == LabelStyle::Region {
         let left = Rect::from_min_size(Pos2::new(a.x - g - size.x, a.y - size.y / 2.0), size);
-        return [left, left.translate(Vec2::new(0.0, size.y)), left.translate(Vec2::new(0.0, -size.y)), left];
+        return [
+            left,
+            left.translate(Vec2::new(0.0, size.y)),
+            left.translate(Vec2::new(0.0, -size.y)),
+            left,
+        ];
     }
     if c.style == LabelStyle::Area {
         let centred = Rect::from_center_size(a, size);
@@ -202,7 +207,12 @@ impl Plugin for LabelLayer<'_> {
                     text: town.name.as_str().into(),
                     anchor: t.apply(town.pos),
                     gap: 7.0,
-                    priority: town.population as f32 / 1_000_000.0,
+                    // Large towns orient the reader, so they outrank the minor places.
+                    priority: if town.population >= 50_000 {
+                        260.0 + town.population as f32 / 100_000.0
+                    } else {
+                        town.population as f32 / 1_000_000.0
+                    },
                     style: LabelStyle::Town,
                 });
             }

@@ -81,7 +81,11 @@ impl Plugin for SubRegionLayer<'_> {
                 ));
             }
             // Sub-region names from regional zoom; at country zoom the region names show.
-            if let Some(name) = self.names.get(i).filter(|_| self.zoom >= SUB_REGION_LABELS_FROM_ZOOM || selected) {
+            if let Some(name) = self
+                .names
+                .get(i)
+                .filter(|_| self.zoom >= SUB_REGION_LABELS_FROM_ZOOM || selected)
+            {
                 self.out.borrow_mut().labels.push(LabelCandidate {
                     text: (*name).into(),
                     anchor: t.apply(g.pos),

@@ -331,3 +331,31 @@ fn agenda_accelerators_survey_and_themes_are_complete() {
     assert_eq!(count("zh-al-2"), 5);
     assert!(d.figures.len() >= 30, "key figures: {}", d.figures.len());
 }
+
+#[test]
+fn suggestions_are_explained_and_never_repeat_a_named_link() {
+    let loaded = model::load_embedded().expect("embedded");
+    let atlas = innovation_atlas::derive::Atlas::new(loaded);
+    let d = atlas.data();
+    assert!(atlas.suggestions.len() >= 5, "{}", atlas.suggestions.len());
+    for s in &atlas.suggestions {
+        let (a, b) = (&d.places[s.a], &d.places[s.b]);
+        assert!(s.score >= innovation_atlas::derive::suggest::MIN_SCORE);
+        assert!(
+            a.town.is_none() || a.town != b.town,
+            "{} and {} share a town",
+            a.id,
+            b.id
+        );
+        let named = d.cross_pollinations.iter().any(|x| {
+            let ends: Vec<&String> = x.endpoints.iter().chain(&x.via).collect();
+            ends.contains(&&a.id) && ends.contains(&&b.id)
+        });
+        assert!(!named, "{} - {} is already a named link", a.id, b.id);
+        let why = s.explain(d, model::Lang::En);
+        assert!(why.contains("score"), "{why}");
+        assert!(!s.shared_sectors.is_empty() || !s.complements.is_empty());
+    }
+    let ranked: Vec<f32> = atlas.suggestions.iter().map(|s| s.score).collect();
+    assert!(ranked.windows(2).all(|w| w[0] >= w[1]));
+}

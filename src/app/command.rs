@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::state::LayerSettings;
+use super::state::{LayerSettings, Mode};
 use crate::model::Lang;
 
 /// Where the map should fly.
@@ -36,4 +36,11 @@ pub enum Command {
     ShowAbout(bool),
     /// Put the keyboard focus in the search box.
     FocusSearch,
+    SetMode(Mode),
+    /// Add a place or region to the comparison (and show it).
+    AddToCompare(String),
+    RemoveFromCompare(String),
+    /// Compare exactly these two (from the overlap matrix).
+    ComparePair(String, String),
+    SetSyncView(bool),
 }

@@ -19,6 +19,8 @@ use crate::map::MapView;
 use crate::model::{self, Lang, LoadError, LoadedDataset, Problem};
 use crate::views::View;
 use crate::views::about::AboutView;
+use crate::views::charts::ChartsView;
+use crate::views::compare::CompareView;
 use crate::views::details::DetailsView;
 use crate::views::legend::LegendView;
 use crate::views::place_list::PlaceListView;
@@ -46,6 +48,10 @@ pub struct AtlasApp {
     details: DetailsView,
     problems: ProblemsView,
     about: AboutView,
+    compare: CompareView,
+    charts: ChartsView,
+    /// The compared set the map was last fitted to (for "sync view").
+    synced: Vec<String>,
     /// Fonts and theme are installed on the first frame's context.
     styled: bool,
     dialogs: Dialogs,
@@ -66,6 +72,9 @@ impl AtlasApp {
             details: DetailsView,
             problems: ProblemsView,
             about: AboutView::default(),
+            compare: CompareView,
+            charts: ChartsView,
+            synced: Vec::new(),
             styled: false,
             dialogs,
             pending_dialog: None,
@@ -124,6 +133,19 @@ impl AtlasApp {
             ui.add_space(2.0);
             ui.horizontal(|ui| {
                 ui.label(egui::RichText::new(tr(lang, "app.title")).font(style::semibold(16.0)));
+                ui.separator();
+                for (mode, key) in [
+                    (state::Mode::Map, "mode.map"),
+                    (state::Mode::Compare, "mode.compare"),
+                    (state::Mode::Charts, "mode.charts"),
+                ] {
+                    if ui
+                        .selectable_label(self.state.settings.mode == mode, tr(lang, key))
+                        .clicked()
+                    {
+                        out.push(Command::SetMode(mode));
+                    }
+                }
                 ui.separator();
                 if ui.button(tr(lang, "nav.netherlands")).clicked() {
                     out.push(Command::FlyTo(FlyTarget::Netherlands));
@@ -187,9 +209,33 @@ impl AtlasApp {
             .default_size(370.0)
             .min_size(260.0)
             .show(ui, |ui| self.details.ui(ui, &self.state, &mut out));
-        egui::CentralPanel::default()
-            .frame(egui::Frame::NONE)
-            .show(ui, |ui| self.map.ui(ui, &self.state, &mut out));
+        match self.state.settings.mode {
+            state::Mode::Map => {
+                egui::CentralPanel::default()
+                    .frame(egui::Frame::NONE)
+                    .show(ui, |ui| self.map.ui(ui, &self.state, &mut out));
+            }
+            state::Mode::Compare => {
+                let compared = &self.state.settings.compare;
+                if self.state.settings.sync_view && *compared != self.synced && !compared.is_empty()
+                {
+                    self.map.fly_to_all(&self.state.atlas, compared);
+                    self.synced = compared.clone();
+                }
+                egui::Panel::bottom("compare-map")
+                    .resizable(true)
+                    .default_size(280.0)
+                    .min_size(160.0)
+                    .frame(egui::Frame::NONE)
+                    .show(ui, |ui| self.map.ui(ui, &self.state, &mut out));
+                egui::CentralPanel::default()
+                    .show(ui, |ui| self.compare.ui(ui, &self.state, &mut out));
+            }
+            state::Mode::Charts => {
+                egui::CentralPanel::default()
+                    .show(ui, |ui| self.charts.ui(ui, &self.state, &mut out));
+            }
+        }
         self.problems.ui(ui, &self.state, &mut out);
         self.about.ui(ui, &self.state, &mut out);
 
@@ -239,6 +285,22 @@ impl AtlasApp {
             Command::DismissProblems => s.load_error = None,
             Command::ShowAbout(open) => self.about.open = open,
             Command::FocusSearch => self.search.request_focus(),
+            Command::SetMode(mode) => s.settings.mode = mode,
+            Command::AddToCompare(id) => {
+                if !s.settings.compare.contains(&id) {
+                    if s.settings.compare.len() >= state::MAX_COMPARED {
+                        s.settings.compare.remove(0);
+                    }
+                    s.settings.compare.push(id);
+                }
+                s.settings.mode = state::Mode::Compare;
+            }
+            Command::RemoveFromCompare(id) => s.settings.compare.retain(|x| x != &id),
+            Command::ComparePair(a, b) => {
+                s.settings.compare = vec![a, b];
+                s.settings.mode = state::Mode::Compare;
+            }
+            Command::SetSyncView(on) => s.settings.sync_view = on,
         }
     }
 

@@ -22,6 +22,8 @@ pub struct LayerSettings {
     pub routes: bool,
     /// Companies and projects (the small markers).
     pub minor_places: bool,
+    /// Cross-pollinations suggested by the data, drawn dotted.
+    pub suggestions: bool,
 }
 
 impl Default for LayerSettings {
@@ -32,9 +34,22 @@ impl Default for LayerSettings {
             all_labels: false,
             routes: true,
             minor_places: true,
+            suggestions: false,
         }
     }
 }
+
+/// What the central area shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Mode {
+    #[default]
+    Map,
+    Compare,
+    Charts,
+}
+
+/// At most this many profiles are compared side by side.
+pub const MAX_COMPARED: usize = 4;
 
 /// Choices that survive a restart (stored through eframe's storage).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -48,6 +63,11 @@ pub struct Settings {
     pub layers: LayerSettings,
     /// The last map view: longitude, latitude, zoom.
     pub view: Option<(f64, f64, f64)>,
+    pub mode: Mode,
+    /// Place or region ids being compared (up to [`MAX_COMPARED`]).
+    pub compare: Vec<String>,
+    /// Keep the map fitted to the compared profiles.
+    pub sync_view: bool,
 }
 
 /// The app's state: the atlas (read-only truth) and the settings views act on.
@@ -97,5 +117,8 @@ impl AppState {
         self.settings
             .sector_filter
             .retain(|s| d.sector(s).is_some());
+        self.settings
+            .compare
+            .retain(|id| d.place(id).is_some() || d.region(id).is_some());
     }
 }

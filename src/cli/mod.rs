@@ -43,6 +43,12 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// List the cross-pollinations the data suggests (computed, not named by a source)
+    Suggestions {
+        /// Language of the explanations: nl or en
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
     /// Measure per-frame CPU time of the map headless (1920x1080): real atlas and 10,000 places
     Bench {
         /// Frames measured per scenario
@@ -102,6 +108,33 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
                     1
                 }
             }
+        }
+        Command::Suggestions { lang } => {
+            let loaded = match load(dataset.as_deref()) {
+                Ok(l) => l,
+                Err(e) => {
+                    print_problems(&e);
+                    return 1;
+                }
+            };
+            let lang = if lang == "en" {
+                crate::model::Lang::En
+            } else {
+                crate::model::Lang::Nl
+            };
+            let atlas = crate::derive::Atlas::new(loaded);
+            let d = atlas.data();
+            for (n, s) in atlas.suggestions.iter().enumerate() {
+                let (a, b) = (&d.places[s.a], &d.places[s.b]);
+                println!(
+                    "{:>2}. {} — {}: {}",
+                    n + 1,
+                    a.name,
+                    b.name,
+                    s.explain(d, lang)
+                );
+            }
+            0
         }
         Command::Bench { frames, check } => match bench::run(frames.max(1)) {
             Ok(stats) => bench::report(&stats, check),

@@ -4,7 +4,9 @@
 //! replaced as a whole when another one is opened.
 
 pub mod geo;
+pub mod profile;
 pub mod search;
+pub mod suggest;
 
 use std::collections::HashMap;
 
@@ -18,6 +20,10 @@ pub struct Atlas {
     /// Projected positions, marker styles, sub-region areas, routes and link ends.
     pub geo: geo::GeoIndex,
     pub search: search::SearchIndex,
+    /// Everything that can be compared, with sector counts.
+    pub profiles: profile::Profiles,
+    /// Cross-pollinations suggested by the data (never source facts).
+    pub suggestions: Vec<suggest::Suggestion>,
     place_index: HashMap<String, usize>,
     /// Places whose `parent` is the key, in dataset order.
     children: HashMap<String, Vec<usize>>,
@@ -77,9 +83,13 @@ impl Atlas {
         let geo = geo::GeoIndex::new(&loaded.dataset, Basemap::shared());
         let priorities: Vec<f32> = geo.places.iter().map(|g| g.priority).collect();
         let search = search::SearchIndex::new(&loaded.dataset, &priorities);
+        let profiles = profile::Profiles::new(&loaded.dataset);
+        let suggestions = suggest::suggest(&loaded.dataset);
         Atlas {
             geo,
             search,
+            profiles,
+            suggestions,
             loaded,
             place_index,
             children,
@@ -102,6 +112,20 @@ impl Atlas {
 
     pub fn links_of(&self, id: &str) -> &[usize] {
         self.links.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Suggestions that involve the place with index `i`.
+    pub fn suggestions_of(&self, i: usize) -> impl Iterator<Item = &suggest::Suggestion> {
+        self.suggestions
+            .iter()
+            .filter(move |s| s.a == i || s.b == i)
+    }
+
+    /// Name of a place or region in the UI language.
+    pub fn name_of(&self, id: &str, lang: crate::model::Lang) -> String {
+        self.data()
+            .label_of(id, lang)
+            .unwrap_or_else(|| id.to_string())
     }
 
     pub fn discussions_at(&self, id: &str) -> &[(usize, usize)] {

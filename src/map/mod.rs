@@ -129,6 +129,28 @@ impl MapView {
         self.memory.set_zoom(v.zoom).ok();
     }
 
+    /// Flies to show all of `ids` (places or regions) at once.
+    pub fn fly_to_all(&mut self, atlas: &Atlas, ids: &[String]) {
+        let mut b = BBox::EMPTY;
+        for id in ids {
+            let target = if atlas.data().region(id).is_some() {
+                FlyTarget::Region(id.clone())
+            } else {
+                FlyTarget::Place(id.clone())
+            };
+            if let Some(e) = target_extent(atlas, &target) {
+                b.union(&e);
+            }
+        }
+        if b.is_empty() {
+            return;
+        }
+        let to = View::fit(b, self.size, 40.0);
+        self.fitted_size = None;
+        let from = self.current_view();
+        self.camera.fly(from, to, self.now);
+    }
+
     /// Starts a short flight to a region, a place or the whole country.
     pub fn fly_to(&mut self, atlas: &Atlas, target: &FlyTarget) {
         let Some(extent) = target_extent(atlas, target) else {
@@ -326,13 +348,39 @@ impl MapView {
                 .filter_map(|&i| geo.links.get(i).map(|l| (l, true)))
                 .collect()
         };
-        let related: Vec<usize> = touching
+        let mut related: Vec<usize> = touching
             .iter()
             .filter_map(|&i| d.cross_pollinations.get(i))
             .flat_map(|x| x.endpoints.iter().chain(&x.optional_endpoints))
             .filter_map(|e| atlas.place_idx(e))
             .filter(|&i| Some(i) != selected)
             .collect();
+        // In the compare view the compared places are ringed instead.
+        let compared: Vec<usize> = if state.settings.mode == crate::app::state::Mode::Compare {
+            state
+                .settings
+                .compare
+                .iter()
+                .filter_map(|id| atlas.place_idx(id))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if !compared.is_empty() {
+            related = compared.clone();
+        }
+        let suggestion_pairs: Vec<_> = if layers.suggestions {
+            atlas
+                .suggestions
+                .iter()
+                .filter_map(|s| {
+                    let (a, b) = (geo.places.get(s.a)?, geo.places.get(s.b)?);
+                    Some((a.pos, b.pos, selected == Some(s.a) || selected == Some(s.b)))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let routes: Vec<_> = if layers.routes {
             geo.routes
                 .iter()
@@ -365,6 +413,7 @@ impl MapView {
                 names: sub_names,
                 matches: self.sub_region_matches.clone(),
                 selected,
+                highlighted: compared.clone(),
                 hovered: self.hovered,
                 out: &frame,
             });
@@ -372,6 +421,10 @@ impl MapView {
         let map = map
             .with_plugin(layers::routes::RouteLayer {
                 routes,
+                out: &frame,
+            })
+            .with_plugin(layers::suggestions::SuggestionLayer {
+                pairs: suggestion_pairs,
                 out: &frame,
             })
             .with_plugin(layers::links::LinkLayer { links, out: &frame })

@@ -62,7 +62,7 @@ pub fn cite_text(d: &Dataset, c: &Citation, lang: Lang) -> String {
 }
 
 /// Citations that back `field`: those naming it and those covering the whole record.
-fn covering<'a>(cites: &'a [Citation], field: &str) -> Vec<&'a Citation> {
+pub fn covering<'a>(cites: &'a [Citation], field: &str) -> Vec<&'a Citation> {
     let named: Vec<_> = cites
         .iter()
         .filter(|c| c.fields.iter().any(|f| f == field))
@@ -76,7 +76,7 @@ fn covering<'a>(cites: &'a [Citation], field: &str) -> Vec<&'a Citation> {
 
 /// The small "Source: …" lines under a fact. How an ambiguous passage was read is one hover
 /// away, so the panel stays readable.
-fn sources_ui(ui: &mut Ui, d: &Dataset, cites: &[&Citation], lang: Lang) {
+pub fn sources_ui(ui: &mut Ui, d: &Dataset, cites: &[&Citation], lang: Lang) {
     for c in cites {
         let mut text = format!("{}: {}", tr(lang, "details.source"), cite_text(d, c, lang));
         if c.note.is_some() {
@@ -89,7 +89,7 @@ fn sources_ui(ui: &mut Ui, d: &Dataset, cites: &[&Citation], lang: Lang) {
     }
 }
 
-fn heading(ui: &mut Ui, text: &str) {
+pub fn heading(ui: &mut Ui, text: &str) {
     ui.add_space(6.0);
     ui.label(RichText::new(text).strong());
 }
@@ -156,6 +156,11 @@ fn place_ui(ui: &mut Ui, state: &AppState, p: &Place, out: &mut Vec<Command>) {
             out.push(Command::Select(None));
         }
     });
+    if crate::derive::profile::is_profile_kind(p.kind)
+        && ui.button(tr(lang, "compare.action")).clicked()
+    {
+        out.push(Command::AddToCompare(p.id.clone()));
+    }
     let region = d
         .region(&p.region)
         .map_or(p.region.as_str(), |r| r.name.get(lang));
@@ -266,6 +271,7 @@ fn place_ui(ui: &mut Ui, state: &AppState, p: &Place, out: &mut Vec<Command>) {
     }
     discussions_ui(ui, state, &p.id);
     links_ui(ui, state, &p.id, out);
+    suggestions_ui(ui, state, &p.id, out);
     figures_ui(ui, d, &p.id, lang);
 
     heading(ui, tr(lang, "details.position"));
@@ -368,7 +374,7 @@ pub fn links_ui(ui: &mut Ui, state: &AppState, id: &str, out: &mut Vec<Command>)
     }
 }
 
-fn figures_ui(ui: &mut Ui, d: &Dataset, subject: &str, lang: Lang) {
+pub fn figures_ui(ui: &mut Ui, d: &Dataset, subject: &str, lang: Lang) {
     let figures: Vec<_> = d.figures.iter().filter(|f| f.subject == subject).collect();
     if figures.is_empty() {
         return;
@@ -398,6 +404,9 @@ fn region_ui(ui: &mut Ui, state: &AppState, r: &Region, out: &mut Vec<Command>) 
             out.push(Command::Select(None));
         }
     });
+    if ui.button(tr(lang, "compare.action")).clicked() {
+        out.push(Command::AddToCompare(r.id.clone()));
+    }
     ui.label(r.description.get(lang));
     let cites: Vec<_> = r.sources.iter().collect();
     sources_ui(ui, d, &cites, lang);
@@ -405,4 +414,37 @@ fn region_ui(ui: &mut Ui, state: &AppState, r: &Region, out: &mut Vec<Command>) 
     ui.label(format!("{count} {}", tr(lang, "places.count")));
     links_ui(ui, state, &r.id, out);
     figures_ui(ui, d, &r.id, lang);
+}
+
+/// Cross-pollinations the data suggests for this place: computed, labelled as such, and set
+/// apart from the named ones.
+fn suggestions_ui(ui: &mut Ui, state: &AppState, id: &str, out: &mut Vec<Command>) {
+    let lang = state.lang();
+    let atlas = &state.atlas;
+    let d = atlas.data();
+    let Some(i) = atlas.place_idx(id) else { return };
+    let list: Vec<_> = atlas.suggestions_of(i).take(5).collect();
+    if list.is_empty() {
+        return;
+    }
+    heading(ui, tr(lang, "suggest.heading"));
+    ui.label(
+        RichText::new(tr(lang, "suggest.not_a_source"))
+            .small()
+            .italics(),
+    );
+    for s in list {
+        let other = if s.a == i { s.b } else { s.a };
+        let Some(o) = d.places.get(other) else {
+            continue;
+        };
+        if ui
+            .link(RichText::new(format!("≈ {}", o.name)).italics())
+            .on_hover_text(format!("{} {}", tr(lang, "link.go"), o.name))
+            .clicked()
+        {
+            out.push(Command::Focus(o.id.clone()));
+        }
+        ui.label(RichText::new(s.explain(d, lang)).small());
+    }
 }

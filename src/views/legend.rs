@@ -207,5 +207,18 @@ impl View for LegendView {
             ));
             ui.label(tr(lang, "legend.link_possibly"));
         });
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(Vec2::new(34.0, 14.0), Sense::hover());
+            let mut shapes = Vec::new();
+            crate::map::layers::suggestions::dotted(
+                &[rect.left_center(), rect.right_center()],
+                7.0,
+                2.0,
+                crate::map::layers::suggestions::SUGGESTION,
+                &mut shapes,
+            );
+            ui.painter().extend(shapes);
+            ui.label(tr(lang, "legend.link_suggested"));
+        });
     }
 }

@@ -1,6 +1,8 @@
 //! One module per view. Each view draws from the [`AppState`] and returns [`Command`]s.
 
 pub mod about;
+pub mod charts;
+pub mod compare;
 pub mod details;
 pub mod legend;
 pub mod place_list;

@@ -7,6 +7,7 @@ pub mod links;
 pub mod places;
 pub mod routes;
 pub mod sub_regions;
+pub mod suggestions;
 
 use std::cell::RefCell;
 

@@ -20,6 +20,8 @@ pub struct SubRegionLayer<'a> {
     /// Whether each sub-region matches the sector filter (others are dimmed).
     pub matches: Vec<bool>,
     pub selected: Option<usize>,
+    /// Sub-regions drawn as selected too (the compared ones).
+    pub highlighted: Vec<usize>,
     pub hovered: Option<usize>,
     pub out: SharedOut<'a>,
 }
@@ -43,7 +45,7 @@ impl Plugin for SubRegionLayer<'_> {
             let Some(g) = self.geo.places.get(sr.place) else {
                 continue;
             };
-            let selected = self.selected == Some(sr.place);
+            let selected = self.selected == Some(sr.place) || self.highlighted.contains(&sr.place);
             let hovered = self.hovered == Some(sr.place);
             let matches = self.matches.get(i).copied().unwrap_or(true);
             let alpha = match (selected, hovered, matches) {

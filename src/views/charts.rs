@@ -1,0 +1,415 @@
+//! Charts: companies per Zuid-Holland hotspot (with the Tabel 1 total checked), the sector
+//! overlap of the MRA sub-regions (click a cell to compare the pair) and the ROEM-II survey.
+//! Type is set large so the charts read on a projector.
+
+use egui::{Align2, Color32, FontId, RichText, Sense, Ui, Vec2};
+use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
+
+use super::View;
+use crate::app::command::Command;
+use crate::app::i18n::tr;
+use crate::app::state::{AppState, Mode};
+use crate::model::{Dataset, Lang, PlaceKind, Unit};
+use crate::views::{format_value, parse_colour};
+
+#[derive(Default)]
+pub struct ChartsView;
+
+/// Text size of chart labels: large enough for the back of a room.
+const CHART_TEXT: f32 = 16.0;
+
+/// One grid mark per bar, so every bar gets its label.
+pub fn integer_marks(n: usize) -> impl Fn(egui_plot::GridInput) -> Vec<GridMark> {
+    move |_| {
+        (0..n)
+            .map(|i| GridMark {
+                value: i as f64,
+                step_size: 1.0,
+            })
+            .collect()
+    }
+}
+
+/// Makes a UI's text large for a projector (charts are read from the back of the room).
+pub fn projector_text(ui: &mut Ui) {
+    use egui::TextStyle;
+    let style = ui.style_mut();
+    for (ts, size) in [
+        (TextStyle::Body, 17.0),
+        (TextStyle::Small, 14.5),
+        (TextStyle::Button, 17.0),
+        (TextStyle::Monospace, 15.0),
+    ] {
+        if let Some(f) = style.text_styles.get_mut(&ts) {
+            f.size = size;
+        }
+    }
+}
+
+fn section(ui: &mut Ui, title: &str, subtitle: &str) {
+    ui.add_space(14.0);
+    ui.label(RichText::new(title).size(22.0).strong());
+    if !subtitle.is_empty() {
+        ui.label(RichText::new(subtitle).size(14.0).weak());
+    }
+    ui.add_space(4.0);
+}
+
+/// Companies per Zuid-Holland hotspot, in Kaart 2 order, coloured by main sector.
+fn hotspot_companies(ui: &mut Ui, state: &AppState) {
+    let lang = state.lang();
+    let d = state.atlas.data();
+    let mut hotspots: Vec<_> = d
+        .places
+        .iter()
+        .filter(|p| {
+            p.kind == PlaceKind::Hotspot && p.companies.is_some() && state.passes_filter(&p.sectors)
+        })
+        .collect();
+    hotspots.sort_by_key(|p| (p.map_number.unwrap_or(u32::MAX), p.name.clone()));
+    section(
+        ui,
+        tr(lang, "chart.companies"),
+        tr(lang, "chart.companies_sub"),
+    );
+    let n = hotspots.len();
+    // The first hotspot (Kaart 2 number 1) at the top.
+    let row = |i: usize| (n - 1 - i) as f64;
+    let bars: Vec<Bar> = hotspots
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let colour = p
+                .sectors
+                .first()
+                .and_then(|s| d.sector(s))
+                .map_or(Color32::GRAY, |s| parse_colour(&s.color));
+            Bar::new(row(i), p.companies.unwrap_or(0) as f64)
+                .width(0.7)
+                .fill(colour)
+                .name(&p.name)
+        })
+        .collect();
+    // Horizontal bars: the hotspot names fit beside them at projector size.
+    let names: Vec<String> = hotspots.iter().rev().map(|p| p.name.clone()).collect();
+    let values: Vec<(f64, i64)> = hotspots
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (row(i), p.companies.unwrap_or(0)))
+        .collect();
+    Plot::new("chart-hotspot-companies")
+        .height(44.0 * n.max(2) as f32 + 40.0)
+        .y_grid_spacer(integer_marks(n))
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_zoom(false)
+        .show_grid([true, false])
+        .y_axis_min_width(260.0)
+        .y_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .include_x(175.0)
+        .show(ui, |plot| {
+            plot.bar_chart(BarChart::new(tr(lang, "map.companies"), bars).horizontal());
+            for (y, v) in values {
+                let label = RichText::new(v.to_string()).size(CHART_TEXT).strong();
+                plot.text(
+                    Text::new("", PlotPoint::new(v as f64 + 3.0, y), label)
+                        .anchor(Align2::LEFT_CENTER),
+                );
+            }
+        });
+    // The stated total, checked against the bars (all hotspots, whatever the filter).
+    for t in d.totals.iter().filter(|t| t.field == "companies") {
+        let sum: i64 = t
+            .parts
+            .iter()
+            .filter_map(|id| d.place(id))
+            .filter_map(|p| p.companies)
+            .sum();
+        let verdict = if sum == t.value {
+            tr(lang, "chart.total_ok")
+        } else {
+            tr(lang, "chart.total_bad")
+        };
+        ui.label(
+            RichText::new(format!(
+                "{}: {} — {} {sum} — {verdict}",
+                t.label.get(lang),
+                t.value,
+                tr(lang, "chart.sum_of_bars")
+            ))
+            .size(CHART_TEXT),
+        );
+        if let Some(c) = t.sources.first() {
+            ui.label(
+                RichText::new(super::details::cite_text(d, c, lang))
+                    .small()
+                    .weak(),
+            );
+        }
+    }
+}
+
+/// Blue scale from white (0) to dark (1).
+fn heat(v: f32) -> Color32 {
+    let v = v.clamp(0.0, 1.0);
+    let lerp = |a: f32, b: f32| (a + (b - a) * v) as u8;
+    Color32::from_rgb(lerp(247.0, 8.0), lerp(251.0, 69.0), lerp(255.0, 148.0))
+}
+
+/// The sector overlap (Jaccard) of every pair of MRA sub-regions; a cell click compares them.
+fn overlap_matrix(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    let lang = state.lang();
+    let atlas = &state.atlas;
+    let d = atlas.data();
+    let ids: Vec<String> = d
+        .places
+        .iter()
+        .filter(|p| p.kind == PlaceKind::SubRegion)
+        .map(|p| p.id.clone())
+        .collect();
+    section(ui, tr(lang, "chart.overlap"), tr(lang, "chart.overlap_sub"));
+    if ids.is_empty() {
+        return;
+    }
+    let m = atlas.profiles.overlap_matrix(&ids);
+    let names: Vec<String> = ids.iter().map(|id| atlas.name_of(id, lang)).collect();
+    let cell = 64.0;
+    let label_w = 210.0;
+    let font = FontId::proportional(CHART_TEXT);
+    // Column headers, rotated text is not available: numbered columns with a key.
+    ui.horizontal(|ui| {
+        ui.add_space(label_w);
+        for (j, _) in names.iter().enumerate() {
+            let (r, _) = ui.allocate_exact_size(Vec2::new(cell, 24.0), Sense::hover());
+            ui.painter().text(
+                r.center(),
+                Align2::CENTER_CENTER,
+                format!("{}", j + 1),
+                font.clone(),
+                Color32::from_gray(40),
+            );
+        }
+    });
+    for (i, row) in m.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let (r, _) = ui.allocate_exact_size(Vec2::new(label_w, cell), Sense::hover());
+            ui.painter().text(
+                r.right_center() - Vec2::new(8.0, 0.0),
+                Align2::RIGHT_CENTER,
+                format!("{}  {}", names[i], i + 1),
+                font.clone(),
+                Color32::from_gray(20),
+            );
+            for (j, v) in row.iter().enumerate() {
+                let (r, resp) = ui.allocate_exact_size(Vec2::splat(cell), Sense::click());
+                let label = format!("{} × {}: {:.2}", names[i], names[j], v);
+                resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, i != j, &label));
+                let fill = if i == j {
+                    Color32::from_gray(225)
+                } else {
+                    heat(*v)
+                };
+                ui.painter().rect_filled(r.shrink(1.5), 3.0, fill);
+                if i != j {
+                    let text_colour = if *v > 0.45 {
+                        Color32::WHITE
+                    } else {
+                        Color32::BLACK
+                    };
+                    ui.painter().text(
+                        r.center(),
+                        Align2::CENTER_CENTER,
+                        format!("{:.2}", v),
+                        font.clone(),
+                        text_colour,
+                    );
+                    let resp =
+                        resp.on_hover_text(format!("{label}\n{}", tr(lang, "chart.overlap_click")));
+                    if resp.clicked() {
+                        out.push(Command::ComparePair(ids[i].clone(), ids[j].clone()));
+                    }
+                }
+            }
+        });
+    }
+}
+
+/// Horizontal percentage bars with their full question as the label.
+fn percent_bars(ui: &mut Ui, d: &Dataset, topic: &str, lang: Lang) {
+    let results: Vec<_> = d
+        .surveys
+        .iter()
+        .flat_map(|s| &s.results)
+        .filter(|r| r.topic == topic && r.unit == Unit::Percent)
+        .collect();
+    for r in results {
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(Vec2::new(340.0, 24.0), Sense::hover());
+            let painter = ui.painter();
+            painter.rect_filled(rect, 3.0, Color32::from_gray(235));
+            let w = rect.width() * (r.value as f32 / 100.0).clamp(0.0, 1.0);
+            painter.rect_filled(
+                egui::Rect::from_min_size(rect.min, Vec2::new(w, rect.height())),
+                3.0,
+                Color32::from_rgb(0, 114, 178),
+            );
+            painter.text(
+                rect.left_center() + Vec2::new(6.0, 0.0),
+                Align2::LEFT_CENTER,
+                format_value(r.value, None, r.unit, r.qualifier, lang),
+                FontId::proportional(CHART_TEXT),
+                Color32::WHITE,
+            );
+            ui.label(RichText::new(r.question.get(lang)).size(CHART_TEXT - 2.0));
+        });
+    }
+}
+
+/// The ROEM-II survey: attendance, results per product chain and action line, and which
+/// hotspot discussed which topic.
+fn roem(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    let lang = state.lang();
+    let d = state.atlas.data();
+    for s in &d.surveys {
+        section(
+            ui,
+            &format!("{} — {}", s.name, tr(lang, "chart.survey")),
+            s.description.get(lang),
+        );
+        if let Some(a) = &s.attendance {
+            let bars = vec![
+                Bar::new(0.0, f64::from(a.registered))
+                    .width(0.6)
+                    .fill(Color32::from_gray(150))
+                    .name(tr(lang, "chart.registered")),
+                Bar::new(1.0, f64::from(a.attended))
+                    .width(0.6)
+                    .fill(Color32::from_rgb(0, 114, 178))
+                    .name(tr(lang, "chart.attended")),
+            ];
+            let labels = [
+                tr(lang, "chart.registered").to_string(),
+                tr(lang, "chart.attended").to_string(),
+            ];
+            ui.horizontal(|ui| {
+                Plot::new(("chart-attendance", &s.id))
+                    .height(220.0)
+                    .x_grid_spacer(integer_marks(2))
+                    .width(360.0)
+                    .allow_drag(false)
+                    .allow_scroll(false)
+                    .allow_zoom(false)
+                    .x_axis_formatter(move |mark, _| {
+                        let i = mark.value.round();
+                        if (mark.value - i).abs() < 1e-6 && (0.0..2.0).contains(&i) {
+                            labels[i as usize].clone()
+                        } else {
+                            String::new()
+                        }
+                    })
+                    .show(ui, |plot| {
+                        plot.bar_chart(BarChart::new(tr(lang, "chart.attendance"), bars))
+                    });
+                ui.label(
+                    RichText::new(format!(
+                        "{} / {} = {}%",
+                        a.attended, a.registered, a.percent
+                    ))
+                    .size(24.0)
+                    .strong(),
+                );
+            });
+        }
+        let mut topics: Vec<(String, String)> = Vec::new();
+        for c in &d.product_chains {
+            topics.push((c.id.clone(), c.name.get(lang).to_string()));
+        }
+        for a in &d.action_lines {
+            topics.push((a.id.clone(), a.name.get(lang).to_string()));
+        }
+        topics.push((s.id.clone(), tr(lang, "chart.general").to_string()));
+        for (id, name) in &topics {
+            let any = s
+                .results
+                .iter()
+                .any(|r| &r.topic == id && r.unit == Unit::Percent);
+            if !any {
+                continue;
+            }
+            ui.add_space(6.0);
+            ui.label(RichText::new(name).size(18.0).strong());
+            percent_bars(ui, d, id, lang);
+        }
+        // Which hotspot discussed what.
+        ui.add_space(10.0);
+        ui.label(
+            RichText::new(tr(lang, "chart.discussions"))
+                .size(18.0)
+                .strong(),
+        );
+        let places: Vec<&String> = {
+            let mut v: Vec<&String> = Vec::new();
+            for x in &s.discussions {
+                if !v.contains(&&x.place) {
+                    v.push(&x.place);
+                }
+            }
+            v
+        };
+        let cols: Vec<&(String, String)> = topics
+            .iter()
+            .filter(|(id, _)| s.discussions.iter().any(|x| &x.topic == id))
+            .collect();
+        egui::Grid::new(("chart-discussions", &s.id))
+            .striped(true)
+            .spacing([10.0, 6.0])
+            .show(ui, |ui| {
+                ui.label("");
+                for (_, name) in &cols {
+                    ui.label(RichText::new(name).size(CHART_TEXT - 2.0).strong());
+                }
+                ui.end_row();
+                for p in places {
+                    let name = state.atlas.name_of(p, lang);
+                    if ui.link(RichText::new(&name).size(CHART_TEXT)).clicked() {
+                        out.push(Command::Focus(p.clone()));
+                        out.push(Command::SetMode(Mode::Map));
+                    }
+                    for (id, _) in &cols {
+                        let hit = s
+                            .discussions
+                            .iter()
+                            .any(|x| &x.place == p && &x.topic == id);
+                        ui.label(
+                            RichText::new(if hit { "●" } else { "" })
+                                .size(CHART_TEXT)
+                                .color(Color32::from_rgb(0, 114, 178)),
+                        );
+                    }
+                    ui.end_row();
+                }
+            });
+    }
+}
+
+impl View for ChartsView {
+    fn ui(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+        egui::ScrollArea::vertical()
+            .id_salt("charts")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                projector_text(ui);
+                hotspot_companies(ui, state);
+                overlap_matrix(ui, state, out);
+                roem(ui, state, out);
+                ui.add_space(20.0);
+            });
+    }
+}

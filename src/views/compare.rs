@@ -49,8 +49,8 @@ fn picker(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     let atlas = &state.atlas;
     let d = atlas.data();
     let chosen = &state.settings.compare;
-    egui::ComboBox::from_id_salt("compare-add")
-        .selected_text(tr(lang, "compare.add"))
+    egui::ComboBox::from_label(tr(lang, "compare.add"))
+        .selected_text(tr(lang, "compare.choose"))
         .height(600.0)
         .show_ui(ui, |ui| {
             for r in d.regions.iter().filter(|r| r.kind == RegionKind::Atlas) {

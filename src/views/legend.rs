@@ -35,12 +35,15 @@ impl View for LegendView {
             }
         }
         type Setter = fn(&mut crate::app::state::LayerSettings, bool);
-        let toggles: [(&str, bool, Setter); 4] = [
+        let toggles: [(&str, bool, Setter); 5] = [
             ("layers.minor_places", layers.minor_places, |l, v| {
                 l.minor_places = v
             }),
             ("layers.routes", layers.routes, |l, v| l.routes = v),
             ("layers.all_links", layers.all_links, |l, v| l.all_links = v),
+            ("layers.suggestions", layers.suggestions, |l, v| {
+                l.suggestions = v
+            }),
             ("layers.all_labels", layers.all_labels, |l, v| {
                 l.all_labels = v
             }),

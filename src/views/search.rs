@@ -20,6 +20,8 @@ pub struct SearchView {
     /// Highlighted row of the result list.
     row: usize,
     focus_requested: bool,
+    /// A result was chosen: the list folds away until the query changes.
+    chosen: bool,
 }
 
 impl SearchView {
@@ -51,6 +53,7 @@ impl View for SearchView {
             self.searched = self.query.clone();
             self.atlas = atlas_id;
             self.row = 0;
+            self.chosen = false;
         }
         if response.has_focus() || response.lost_focus() {
             let (down, up, enter, escape) = ui.input(|i| {
@@ -72,12 +75,13 @@ impl View for SearchView {
                 && let Some(p) = atlas.data().places.get(hit.place)
             {
                 out.push(Command::Focus(p.id.clone()));
+                self.chosen = true;
             }
             if escape {
                 self.query.clear();
             }
         }
-        if self.query.trim().is_empty() {
+        if self.query.trim().is_empty() || self.chosen {
             return;
         }
         if self.results.is_empty() {
@@ -102,6 +106,7 @@ impl View for SearchView {
                 .on_hover_text(i18n::kind(lang, p.kind));
             if r.clicked() {
                 out.push(Command::Focus(p.id.clone()));
+                self.chosen = true;
             }
         }
     }

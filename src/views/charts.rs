@@ -373,7 +373,14 @@ fn roem(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             .show(ui, |ui| {
                 ui.label("");
                 for (_, name) in &cols {
-                    ui.label(RichText::new(name).size(CHART_TEXT - 2.0).strong());
+                    // Topic names are long: wrap them in a narrow header cell.
+                    ui.vertical(|ui| {
+                        ui.set_max_width(140.0);
+                        ui.add(
+                            egui::Label::new(RichText::new(name).size(CHART_TEXT - 3.0).strong())
+                                .wrap(),
+                        );
+                    });
                 }
                 ui.end_row();
                 for p in places {
@@ -401,7 +408,7 @@ fn roem(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
 
 impl View for ChartsView {
     fn ui(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
-        egui::ScrollArea::vertical()
+        egui::ScrollArea::both()
             .id_salt("charts")
             .auto_shrink([false, false])
             .show(ui, |ui| {

@@ -6,29 +6,12 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use innovation_atlas::app::AtlasApp;
 use innovation_atlas::app::state::Mode;
 
+mod common;
+
+use common::{search, shows};
+
 fn harness() -> Harness<'static, AtlasApp> {
-    let app = AtlasApp::embedded().expect("embedded atlas");
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
-    h.run();
-    h
-}
-
-fn search(h: &mut Harness<'static, AtlasApp>, text: &str) {
-    h.state_mut().search.query.clear();
-    h.run();
-    let field = h.get_by_label("Zoeken");
-    field.focus();
-    field.type_text(text);
-    h.run();
-    h.key_press(egui::Key::Enter);
-    h.run();
-}
-
-fn shows(h: &Harness<'static, AtlasApp>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
+    common::harness(egui::vec2(1600.0, 1000.0))
 }
 
 #[test]

@@ -6,32 +6,21 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use innovation_atlas::app::AtlasApp;
 
+mod common;
+
 fn harness() -> Harness<'static, AtlasApp> {
-    let app = AtlasApp::embedded().expect("embedded atlas");
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 950.0))
-        .with_max_steps(40)
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
-    h.run();
-    h
+    common::harness(egui::vec2(1500.0, 950.0))
 }
 
-/// At least one node shows `text` (the same name can be a marker and a fact in the panel).
+/// At least one node shows `text`.
 fn shows(h: &Harness<'static, AtlasApp>, text: &str) {
     assert!(
-        h.query_all_by_label_contains(text).next().is_some(),
+        common::shows(h, text),
         "nothing on screen contains {text:?}"
     );
 }
 
-fn search(h: &mut Harness<'static, AtlasApp>, text: &str) {
-    let field = h.get_by_label("Zoeken");
-    field.focus();
-    field.type_text(text);
-    h.run();
-    h.key_press(egui::Key::Enter);
-    h.run();
-}
+use common::search;
 
 #[test]
 fn searching_an_alias_selects_the_hotspot_and_shows_its_anchor_and_count() {

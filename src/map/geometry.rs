@@ -239,21 +239,15 @@ impl Polygon {
     }
 }
 
-/// Simplifies a closed ring with Douglas–Peucker, keeping at least four points.
-pub fn simplify_ring(ring: &[Rel], tolerance: f32) -> Vec<Rel> {
-    if ring.len() <= 4 {
-        return ring.to_vec();
+/// Douglas–Peucker over `points`, starting from the given spans (index pairs whose ends are
+/// kept); returns which points to keep.
+fn douglas_peucker(points: &[Rel], spans: Vec<(usize, usize)>, tolerance: f32) -> Vec<bool> {
+    let mut keep = vec![false; points.len()];
+    for &(a, b) in &spans {
+        keep[a] = true;
+        keep[b] = true;
     }
-    let mut keep = vec![false; ring.len()];
-    keep[0] = true;
-    let last = ring.len() - 1;
-    keep[last] = true;
-    // Split the closed ring at its farthest point from the start so both halves are open.
-    let far = (1..ring.len())
-        .max_by(|&a, &b| dist2(ring[0], ring[a]).total_cmp(&dist2(ring[0], ring[b])))
-        .unwrap_or(last);
-    keep[far] = true;
-    let mut stack = vec![(0usize, far), (far, last)];
+    let mut stack = spans;
     let tol2 = tolerance * tolerance;
     while let Some((a, b)) = stack.pop() {
         if b <= a + 1 {
@@ -261,7 +255,7 @@ pub fn simplify_ring(ring: &[Rel], tolerance: f32) -> Vec<Rel> {
         }
         let (mut best, mut best_d) = (a, -1.0f32);
         for i in a + 1..b {
-            let d = seg_dist2(ring[i], ring[a], ring[b]);
+            let d = seg_dist2(points[i], points[a], points[b]);
             if d > best_d {
                 best = i;
                 best_d = d;
@@ -273,12 +267,32 @@ pub fn simplify_ring(ring: &[Rel], tolerance: f32) -> Vec<Rel> {
             stack.push((best, b));
         }
     }
-    let out: Vec<Rel> = ring
+    keep
+}
+
+fn kept(points: &[Rel], keep: &[bool]) -> Vec<Rel> {
+    points
         .iter()
-        .zip(&keep)
+        .zip(keep)
         .filter(|(_, k)| **k)
         .map(|(p, _)| *p)
-        .collect();
+        .collect()
+}
+
+/// Simplifies a closed ring with Douglas–Peucker, keeping at least four points.
+pub fn simplify_ring(ring: &[Rel], tolerance: f32) -> Vec<Rel> {
+    if ring.len() <= 4 {
+        return ring.to_vec();
+    }
+    let last = ring.len() - 1;
+    // Split the closed ring at its farthest point from the start so both halves are open.
+    let far = (1..ring.len())
+        .max_by(|&a, &b| dist2(ring[0], ring[a]).total_cmp(&dist2(ring[0], ring[b])))
+        .unwrap_or(last);
+    let out = kept(
+        ring,
+        &douglas_peucker(ring, vec![(0, far), (far, last)], tolerance),
+    );
     if out.len() < 4 { ring.to_vec() } else { out }
 }
 
@@ -520,35 +534,10 @@ pub fn simplify_line(line: &[Rel], tolerance: f32) -> Vec<Rel> {
     if line.len() <= 2 {
         return line.to_vec();
     }
-    let last = line.len() - 1;
-    let mut keep = vec![false; line.len()];
-    keep[0] = true;
-    keep[last] = true;
-    let mut stack = vec![(0usize, last)];
-    let tol2 = tolerance * tolerance;
-    while let Some((a, b)) = stack.pop() {
-        if b <= a + 1 {
-            continue;
-        }
-        let (mut best, mut best_d) = (a, -1.0f32);
-        for i in a + 1..b {
-            let d = seg_dist2(line[i], line[a], line[b]);
-            if d > best_d {
-                best = i;
-                best_d = d;
-            }
-        }
-        if best_d > tol2 {
-            keep[best] = true;
-            stack.push((a, best));
-            stack.push((best, b));
-        }
-    }
-    line.iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .map(|(p, _)| *p)
-        .collect()
+    kept(
+        line,
+        &douglas_peucker(line, vec![(0, line.len() - 1)], tolerance),
+    )
 }
 
 /// A border line with its simplified copy and extent.

@@ -243,11 +243,6 @@ impl MapView {
         self.generation += 1;
     }
 
-    /// How often the basemap and marker meshes were rebuilt (for the bench).
-    pub fn cache_rebuilds(&self) -> u64 {
-        self.basemap_cache.borrow().rebuilds
-    }
-
     /// Place indices the map shows for the current filter and layers.
     pub fn visible_places(&self) -> &[usize] {
         &self.order

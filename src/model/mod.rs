@@ -38,20 +38,30 @@ impl Dataset {
 
     /// A citation as one line: "001_….txt, Bijlage 2, Tabel 1, lines 1483–1555".
     pub fn cite(&self, c: &Citation) -> String {
-        let doc = self
+        self.cite_in(c, Lang::En)
+    }
+
+    /// A citation as one line in the given language ("regels" in Dutch).
+    pub fn cite_in(&self, c: &Citation, lang: Lang) -> String {
+        let mut out = self
             .source(&c.source)
             .map(|s| s.file.clone().unwrap_or_else(|| s.title.clone()))
             .unwrap_or_else(|| c.source.clone());
-        let mut out = doc;
         if let Some(s) = &c.section {
             out.push_str(", ");
             out.push_str(s);
         }
         if let Some([a, b]) = c.lines {
+            let word = match (lang, a == b) {
+                (Lang::Nl, true) => "regel",
+                (Lang::Nl, false) => "regels",
+                (Lang::En, true) => "line",
+                (Lang::En, false) => "lines",
+            };
             if a == b {
-                out.push_str(&format!(", line {a}"));
+                out.push_str(&format!(", {word} {a}"));
             } else {
-                out.push_str(&format!(", lines {a}–{b}"));
+                out.push_str(&format!(", {word} {a}–{b}"));
             }
         }
         out

@@ -36,29 +36,7 @@ impl View for DetailsView {
 
 /// A citation in the UI language: document, section and line range.
 pub fn cite_text(d: &Dataset, c: &Citation, lang: Lang) -> String {
-    let doc = d
-        .source(&c.source)
-        .map(|s| s.file.clone().unwrap_or_else(|| s.title.clone()))
-        .unwrap_or_else(|| c.source.clone());
-    let mut out = doc;
-    if let Some(s) = &c.section {
-        out.push_str(", ");
-        out.push_str(s);
-    }
-    if let Some([a, b]) = c.lines {
-        let word = match (lang, a == b) {
-            (Lang::Nl, true) => "regel",
-            (Lang::Nl, false) => "regels",
-            (Lang::En, true) => "line",
-            (Lang::En, false) => "lines",
-        };
-        if a == b {
-            out.push_str(&format!(", {word} {a}"));
-        } else {
-            out.push_str(&format!(", {word} {a}–{b}"));
-        }
-    }
-    out
+    d.cite_in(c, lang)
 }
 
 /// Citations that back `field`: those naming it and those covering the whole record.

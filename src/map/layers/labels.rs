@@ -261,7 +261,6 @@ impl Plugin for LabelLayer<'_> {
                 painter.rect_filled(text_rect.expand2(Vec2::new(3.0, 1.0)), 3.0, bg);
             }
             painter.galley(text_rect.min, galley, text_colour);
-            out.placed_labels.push((c.text.clone(), text_rect));
         }
     }
 }

@@ -11,7 +11,7 @@ pub mod suggestions;
 
 use std::cell::RefCell;
 
-use egui::{Color32, Mesh, Pos2, Rect};
+use egui::{Color32, Mesh, Pos2};
 
 use super::geometry::{Polygon, Rel, Transform};
 
@@ -55,8 +55,6 @@ pub struct FrameOut {
     /// Markers drawn this frame: place index, centre, radius.
     pub markers: Vec<(usize, Pos2, f32)>,
     pub labels: Vec<LabelCandidate>,
-    /// Labels actually placed, with their rectangles (for tests and the bench).
-    pub placed_labels: Vec<(std::sync::Arc<str>, Rect)>,
 }
 
 pub type SharedOut<'a> = &'a RefCell<FrameOut>;

@@ -6,7 +6,6 @@ use walkers::{MapMemory, Plugin, Projector};
 use super::{LabelCandidate, LabelStyle, SharedOut, fill_polygon};
 use crate::derive::geo::GeoIndex;
 use crate::map::basemap::Basemap;
-use crate::map::geometry::Transform;
 
 /// Zoom from which sub-regions are labelled.
 pub const SUB_REGION_LABELS_FROM_ZOOM: f64 = 8.6;
@@ -105,21 +104,4 @@ impl Plugin for SubRegionLayer<'_> {
         painter.extend(outlines);
         self.out.borrow_mut().area_hit = area_hit;
     }
-}
-
-/// The sub-region a screen point falls in, for hit tests outside a frame (tests, keyboard).
-pub fn sub_region_at(
-    geo: &GeoIndex,
-    basemap: &Basemap,
-    t: &Transform,
-    p: egui::Pos2,
-) -> Option<usize> {
-    let r = t.invert(p);
-    geo.sub_regions.iter().find_map(|sr| {
-        sr.municipalities
-            .iter()
-            .filter_map(|&m| basemap.municipalities.get(m))
-            .any(|a| a.contains(r))
-            .then_some(sr.place)
-    })
 }

@@ -22,6 +22,13 @@ pub struct View {
 impl View {
     /// The view that shows `bbox` inside a map of `size` points, with a margin.
     pub fn fit(bbox: BBox, size: egui::Vec2, margin: f32) -> View {
+        if bbox.is_empty() || !bbox.min[0].is_finite() || !bbox.max[1].is_finite() {
+            // Nothing to show (a dataset without mapped places): the middle of the country.
+            return View {
+                centre: to_rel(5.3, 52.2),
+                zoom: 7.5,
+            };
+        }
         let w = f64::from((bbox.max[0] - bbox.min[0]).max(1e-6));
         let h = f64::from((bbox.max[1] - bbox.min[1]).max(1e-6));
         let avail_w = f64::from((size.x - 2.0 * margin).max(50.0));
@@ -40,11 +47,12 @@ impl View {
     /// Keeps the centre and zoom inside the allowed range.
     pub fn clamped(self) -> View {
         let (lon, lat) = from_rel(self.centre);
-        let lon = lon.clamp(CENTRE_LON.0, CENTRE_LON.1);
-        let lat = lat.clamp(CENTRE_LAT.0, CENTRE_LAT.1);
+        let finite = |v: f64, fallback: f64| if v.is_finite() { v } else { fallback };
+        let lon = finite(lon, 5.3).clamp(CENTRE_LON.0, CENTRE_LON.1);
+        let lat = finite(lat, 52.2).clamp(CENTRE_LAT.0, CENTRE_LAT.1);
         View {
             centre: to_rel(lon, lat),
-            zoom: self.zoom.clamp(MIN_ZOOM, MAX_ZOOM),
+            zoom: finite(self.zoom, 7.5).clamp(MIN_ZOOM, MAX_ZOOM),
         }
     }
 
@@ -123,6 +131,14 @@ mod tests {
         b.add(to_rel(7.23, 53.55));
         let v = View::fit(b, egui::vec2(1920.0, 1080.0), 20.0);
         assert!((7.0..9.0).contains(&v.zoom), "{}", v.zoom);
+    }
+
+    #[test]
+    fn an_empty_extent_gives_a_sane_view() {
+        let v = View::fit(BBox::EMPTY, egui::vec2(800.0, 600.0), 20.0);
+        assert!(v.centre[0].is_finite() && v.zoom.is_finite());
+        let nan = View { centre: [f32::NAN, f32::NAN], zoom: f64::NAN }.clamped();
+        assert!(nan.centre[0].is_finite() && nan.zoom.is_finite());
     }
 
     #[test]

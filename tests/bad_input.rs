@@ -246,3 +246,24 @@ fn random_mutations_of_the_real_files_never_panic() {
         "most mutations should be caught ({failures}/300)"
     );
 }
+
+#[test]
+fn a_parent_cycle_is_reported_not_followed() {
+    let dir = break_file("cycle", "seeds/zuid-holland/places.toml", |t| {
+        t.replacen(
+            "id = \"zh-nl-space-campus\"",
+            "id = \"zh-nl-space-campus\"\nparent = \"zh-esa-estec\"",
+            1,
+        )
+    });
+    assert_fails_naming(&dir, "places.toml:", &["lead back to it"]);
+}
+
+#[test]
+fn an_absurd_company_count_is_reported_without_overflow() {
+    let dir = break_file("overflow", "seeds/zuid-holland/places.toml", |t| {
+        t.replacen("companies = 150", "companies = 9223372036854775000", 1)
+            .replacen("companies = 125", "companies = 9223372036854775000", 1)
+    });
+    assert_fails_naming(&dir, "places.toml:", &["not between 0 and"]);
+}

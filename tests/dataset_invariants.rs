@@ -356,6 +356,20 @@ fn suggestions_are_explained_and_never_repeat_a_named_link() {
         assert!(why.contains("score"), "{why}");
         assert!(!s.shared_sectors.is_empty() || !s.complements.is_empty());
     }
+    // Section 4.2 links all sub-regions on digitalisation, so no pair of sub-regions may be
+    // suggested for a shared AI & digital sector alone.
+    for s in &atlas.suggestions {
+        let (a, b) = (&d.places[s.a], &d.places[s.b]);
+        let both_sub = a.kind == PlaceKind::SubRegion && b.kind == PlaceKind::SubRegion;
+        assert!(
+            !both_sub,
+            "{} - {} is linked by the MRA-wide section 4.2 item",
+            a.id, b.id
+        );
+        for (x, y) in &s.complements {
+            assert!(!s.shared_sectors.contains(x) || !s.shared_sectors.contains(y));
+        }
+    }
     let ranked: Vec<f32> = atlas.suggestions.iter().map(|s| s.score).collect();
     assert!(ranked.windows(2).all(|w| w[0] >= w[1]));
 }

@@ -242,7 +242,18 @@ impl GeoIndex {
             .cross_pollinations
             .iter()
             .map(|x| {
-                let mut ends: Vec<Rel> = x.endpoints.iter().filter_map(|e| end_pos(e)).collect();
+                // Ends without a position (a region outside the atlas) are left out; the
+                // direction is looked up among the ends that remain.
+                let placed: Vec<(&String, Rel)> = x
+                    .endpoints
+                    .iter()
+                    .filter_map(|e| end_pos(e).map(|p| (e, p)))
+                    .collect();
+                let from = x
+                    .from
+                    .as_ref()
+                    .and_then(|f| placed.iter().position(|(e, _)| *e == f));
+                let mut ends: Vec<Rel> = placed.iter().map(|(_, p)| *p).collect();
                 if let Some(r) = &x.all_sub_regions_of {
                     ends.extend(
                         d.places
@@ -259,10 +270,7 @@ impl GeoIndex {
                         .filter_map(|e| end_pos(e))
                         .collect(),
                     colour: sector_colour(d, &x.sectors),
-                    from: x
-                        .from
-                        .as_ref()
-                        .and_then(|f| x.endpoints.iter().position(|e| e == f)),
+                    from,
                     ends,
                 }
             })

@@ -98,9 +98,15 @@ impl Profiles {
         for (i, p) in d.places.iter().enumerate() {
             // The place and all its descendants.
             let mut places = vec![i];
+            let mut seen: BTreeSet<usize> = BTreeSet::from([i]);
             let mut k = 0;
             while let Some(&at) = places.get(k) {
-                places.extend(children.get(&at).into_iter().flatten().copied());
+                // Validation rejects parent cycles; `seen` keeps this finite regardless.
+                for &child in children.get(&at).into_iter().flatten() {
+                    if seen.insert(child) {
+                        places.push(child);
+                    }
+                }
                 k += 1;
             }
             if is_profile_kind(p.kind) {

@@ -16,7 +16,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::model::{Dataset, Lang};
+use crate::model::{Dataset, Lang, PlaceKind};
 
 use super::profile::is_profile_kind;
 
@@ -117,21 +117,51 @@ impl Suggestion {
     }
 }
 
-/// Pairs of places a named cross-pollination already links (directly, through `via`, or
-/// through the sub-regions or regions they belong to).
+/// Pairs of ids a named cross-pollination already links. Each endpoint counts for what it
+/// covers: a place for itself, a region for its places that share a sector with the link (all
+/// of them when the link names no sector), "all sub-regions" for each sub-region.
 fn named_pairs(d: &Dataset) -> BTreeSet<(String, String)> {
     let mut pairs = BTreeSet::new();
     for x in &d.cross_pollinations {
-        let ends: Vec<&String> = x
+        let mut groups: Vec<Vec<&str>> = Vec::new();
+        for e in x
             .endpoints
             .iter()
             .chain(&x.optional_endpoints)
             .chain(&x.via)
-            .collect();
-        for a in &ends {
-            for b in &ends {
-                if a != b {
-                    pairs.insert(((*a).clone(), (*b).clone()));
+        {
+            let mut group = vec![e.as_str()];
+            if d.region(e).is_some() {
+                group.extend(
+                    d.places
+                        .iter()
+                        .filter(|p| &p.region == e)
+                        .filter(|p| {
+                            x.sectors.is_empty() || p.sectors.iter().any(|s| x.sectors.contains(s))
+                        })
+                        .map(|p| p.id.as_str()),
+                );
+            }
+            groups.push(group);
+        }
+        if let Some(r) = &x.all_sub_regions_of {
+            for p in d
+                .places
+                .iter()
+                .filter(|p| p.kind == PlaceKind::SubRegion && &p.region == r)
+            {
+                groups.push(vec![p.id.as_str()]);
+            }
+        }
+        for (i, ga) in groups.iter().enumerate() {
+            for gb in &groups[i + 1..] {
+                for a in ga {
+                    for b in gb {
+                        if a != b {
+                            pairs.insert((a.to_string(), b.to_string()));
+                            pairs.insert((b.to_string(), a.to_string()));
+                        }
+                    }
                 }
             }
         }
@@ -165,7 +195,12 @@ pub fn suggest(d: &Dataset) -> Vec<Suggestion> {
                 || b.parent.as_deref() == Some(a.id.as_str());
             // Already named by a source: directly, or between their sub-regions.
             let up = |p: &crate::model::Place| p.parent.clone().unwrap_or_else(|| p.id.clone());
-            if same_town || family || linked(&a.id, &b.id) || linked(&up(a), &up(b)) {
+            let (ua, ub) = (up(a), up(b));
+            let named = linked(&a.id, &b.id)
+                || linked(&ua, &ub)
+                || linked(&a.id, &ub)
+                || linked(&ua, &b.id);
+            if same_town || family || named {
                 continue;
             }
             let sa: BTreeSet<&str> = a.sectors.iter().map(String::as_str).collect();
@@ -185,9 +220,13 @@ pub fn suggest(d: &Dataset) -> Vec<Suggestion> {
             score += shared_anchors.len() as f32;
             let complements: Vec<(String, String)> = COMPLEMENTS
                 .iter()
+                // One side has one sector of the pair and not the other; the other side the
+                // reverse. A sector both share is counted as shared, not as complementary.
                 .filter(|(x, y)| {
-                    (sa.contains(x) && sb.contains(y) && !sb.contains(x))
-                        || (sa.contains(y) && sb.contains(x) && !sb.contains(y))
+                    let one_way = |p: &BTreeSet<&str>, q: &BTreeSet<&str>| {
+                        p.contains(x) && !p.contains(y) && q.contains(y) && !q.contains(x)
+                    };
+                    one_way(&sa, &sb) || one_way(&sb, &sa)
                 })
                 .map(|(x, y)| (x.to_string(), y.to_string()))
                 .collect();

@@ -137,7 +137,11 @@ mod tests {
     fn an_empty_extent_gives_a_sane_view() {
         let v = View::fit(BBox::EMPTY, egui::vec2(800.0, 600.0), 20.0);
         assert!(v.centre[0].is_finite() && v.zoom.is_finite());
-        let nan = View { centre: [f32::NAN, f32::NAN], zoom: f64::NAN }.clamped();
+        let nan = View {
+            centre: [f32::NAN, f32::NAN],
+            zoom: f64::NAN,
+        }
+        .clamped();
         assert!(nan.centre[0].is_finite() && nan.zoom.is_finite());
     }
 

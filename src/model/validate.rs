@@ -7,6 +7,9 @@ use super::problem::Problem;
 use super::types::*;
 use crate::basemap::municipalities;
 
+/// More companies than any place can have (the Netherlands has about 2.3 million).
+pub const MAX_COMPANIES: i64 = 10_000_000;
+
 /// The Netherlands' bounding box (WGS84), with a small margin for the coast and islands.
 pub const NL_LAT: (f64, f64) = (50.70, 53.70);
 pub const NL_LON: (f64, f64) = (3.20, 7.30);
@@ -486,13 +489,13 @@ fn check_places(c: &mut Checker, d: &Dataset) {
             );
         }
         if let Some(n) = p.companies
-            && n < 0
+            && !(0..=MAX_COMPANIES).contains(&n)
         {
             c.report(
                 id,
                 Some("companies"),
-                format!("company count {n} is negative"),
-                "give the number of companies as 0 or more, or leave `companies` out",
+                format!("company count {n} is not between 0 and {MAX_COMPANIES}"),
+                "give the number of companies in the place, or leave `companies` out",
             );
         }
         if let Some(parent) = &p.parent {
@@ -566,6 +569,40 @@ fn check_places(c: &mut Checker, d: &Dataset) {
         }
         c.citations(id, &p.sources, PLACE_FIELDS);
         check_fact_coverage(c, p);
+    }
+    check_parent_cycles(c, d);
+}
+
+/// A place may not lie, through its parents, inside itself.
+fn check_parent_cycles(c: &mut Checker, d: &Dataset) {
+    let parent: HashMap<&str, &str> = d
+        .places
+        .iter()
+        .filter_map(|p| p.parent.as_deref().map(|q| (p.id.as_str(), q)))
+        .collect();
+    for p in &d.places {
+        let mut seen = BTreeSet::from([p.id.as_str()]);
+        let mut at = p.id.as_str();
+        while let Some(&up) = parent.get(at) {
+            if up == p.id {
+                let chain = seen.iter().copied().collect::<Vec<_>>().join(", ");
+                c.report(
+                    &p.id,
+                    Some("parent"),
+                    format!(
+                        "the parents of `{}` lead back to it (through {chain})",
+                        p.id
+                    ),
+                    "give one of these places another `parent`, or remove it",
+                );
+                break;
+            }
+            if !seen.insert(up) {
+                // A cycle further up; it is reported for the places on it.
+                break;
+            }
+            at = up;
+        }
     }
 }
 
@@ -906,7 +943,8 @@ fn check_figures(c: &mut Checker, d: &Dataset) {
             for part in &t.parts {
                 if let Some(p) = c.places.get(part.as_str()) {
                     match p.companies {
-                        Some(n) => sum += n,
+                        // Counts are bounded above, so saturating never hides a real sum.
+                        Some(n) => sum = sum.saturating_add(n),
                         None => missing.push(part.as_str()),
                     }
                 }

@@ -21,7 +21,7 @@ impl View for ProblemsView {
             .default_width(640.0)
             .show(ui.ctx(), |ui| {
                 ui.label(tr(lang, "problems.kept"));
-                ui.label(egui::RichText::new(format!("{} — {}", err.origin, err)).strong());
+                ui.label(egui::RichText::new(err.to_string()).strong());
                 ui.separator();
                 egui::ScrollArea::vertical()
                     .max_height(420.0)

@@ -83,7 +83,7 @@ impl Atlas {
         let geo = geo::GeoIndex::new(&loaded.dataset, Basemap::shared());
         let priorities: Vec<f32> = geo.places.iter().map(|g| g.priority).collect();
         let search = search::SearchIndex::new(&loaded.dataset, &priorities);
-        let profiles = profile::Profiles::new(&loaded.dataset);
+        let profiles = profile::Profiles::new(&loaded.dataset, &children);
         let suggestions = suggest::suggest(&loaded.dataset);
         Atlas {
             geo,

@@ -47,22 +47,15 @@ pub struct Profiles {
     /// Ids of the profiles offered in the picker, grouped: regions, then per region its
     /// sub-regions, hotspots and clusters.
     pub offered: Vec<String>,
+    /// The sub-regions, in dataset order, and their pairwise sector overlap (for the chart).
+    pub sub_region_ids: Vec<String>,
+    pub sub_region_overlap: Vec<Vec<f32>>,
 }
 
 impl Profiles {
-    pub fn new(d: &Dataset) -> Profiles {
-        let index: HashMap<&str, usize> = d
-            .places
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
-        let mut children: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (i, p) in d.places.iter().enumerate() {
-            if let Some(&parent) = p.parent.as_deref().and_then(|id| index.get(id)) {
-                children.entry(parent).or_default().push(i);
-            }
-        }
+    /// `children` maps a place id to the indices of the places whose parent it is (the
+    /// index [`super::Atlas`] keeps).
+    pub fn new(d: &Dataset, children: &HashMap<String, Vec<usize>>) -> Profiles {
         let count = |places: &[usize]| {
             let mut counts: BTreeMap<String, usize> = BTreeMap::new();
             for &i in places {
@@ -102,7 +95,8 @@ impl Profiles {
             let mut k = 0;
             while let Some(&at) = places.get(k) {
                 // Validation rejects parent cycles; `seen` keeps this finite regardless.
-                for &child in children.get(&at).into_iter().flatten() {
+                let kids = d.places.get(at).and_then(|p| children.get(&p.id));
+                for &child in kids.into_iter().flatten() {
                     if seen.insert(child) {
                         places.push(child);
                     }
@@ -122,7 +116,20 @@ impl Profiles {
                 },
             );
         }
-        Profiles { by_id, offered }
+        let sub_region_ids: Vec<String> = d
+            .places
+            .iter()
+            .filter(|p| p.kind == PlaceKind::SubRegion)
+            .map(|p| p.id.clone())
+            .collect();
+        let mut profiles = Profiles {
+            by_id,
+            offered,
+            sub_region_ids,
+            sub_region_overlap: Vec::new(),
+        };
+        profiles.sub_region_overlap = profiles.overlap_matrix(&profiles.sub_region_ids);
+        profiles
     }
 
     pub fn get(&self, id: &str) -> Option<&Profile> {

@@ -167,18 +167,12 @@ fn heat(v: f32) -> Color32 {
 fn overlap_matrix(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     let lang = state.lang();
     let atlas = &state.atlas;
-    let d = atlas.data();
-    let ids: Vec<String> = d
-        .places
-        .iter()
-        .filter(|p| p.kind == PlaceKind::SubRegion)
-        .map(|p| p.id.clone())
-        .collect();
+    let ids = &atlas.profiles.sub_region_ids;
+    let m = &atlas.profiles.sub_region_overlap;
     section(ui, tr(lang, "chart.overlap"), tr(lang, "chart.overlap_sub"));
     if ids.is_empty() {
         return;
     }
-    let m = atlas.profiles.overlap_matrix(&ids);
     let names: Vec<String> = ids.iter().map(|id| atlas.name_of(id, lang)).collect();
     let cell = 64.0;
     let label_w = 210.0;

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod basemap;
 pub mod cli;
+pub mod deck;
 pub mod derive;
 pub mod export;
 pub mod map;

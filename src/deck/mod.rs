@@ -1,0 +1,397 @@
+//! Presentation decks: ordered slides, each a saved view of the atlas with a title, a caption
+//! and the sources of what it shows. A deck is a small TOML file a presenter can read and edit
+//! by hand; it is checked against the atlas when it is opened.
+//!
+//! This module knows nothing of egui: the app turns a slide into map and chart state.
+
+pub mod builtin;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::app::state::LayerSettings;
+use crate::model::{Citation, Dataset};
+
+/// Deck files larger than this are refused: a deck of a few hundred slides is ~100 kB.
+const MAX_DECK_BYTES: u64 = 4 * 1024 * 1024;
+
+/// What a slide shows in the middle of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum SlideView {
+    #[default]
+    Map,
+    Chart,
+    Compare,
+}
+
+/// The charts a slide can show (one at a time, sized to the screen).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChartKind {
+    /// Companies per Zuid-Holland hotspot, with the stated total checked.
+    HotspotCompanies,
+    /// Sector overlap of the MRA sub-regions.
+    SubRegionOverlap,
+    /// ROEM-II: registered and present.
+    SurveyAttendance,
+    /// ROEM-II percentages; all topics, or the slide's `topic`.
+    SurveyResults,
+    /// ROEM-II: which hotspot discussed which product chain or action line.
+    SurveyDiscussions,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 5] = [
+        ChartKind::HotspotCompanies,
+        ChartKind::SubRegionOverlap,
+        ChartKind::SurveyAttendance,
+        ChartKind::SurveyResults,
+        ChartKind::SurveyDiscussions,
+    ];
+}
+
+/// A map view: centre and zoom (walkers' zoom levels, 0 = the whole world in 256 px).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SlideCamera {
+    pub lon: f64,
+    pub lat: f64,
+    pub zoom: f64,
+}
+
+/// One slide: what the atlas shows, and what the audience reads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Slide {
+    pub title: String,
+    /// One or two sentences under the title.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub caption: String,
+    /// Speaker notes: only on the presenter's screen.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    pub view: SlideView,
+    /// The chart of a `view = "chart"` slide.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chart: Option<ChartKind>,
+    /// For survey results: one product chain or action line id; all topics when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    /// Place or region ids side by side in a `view = "compare"` slide.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub compare: Vec<String>,
+    /// A fixed map view. Without one the map fits `fit` (or keeps its view).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub camera: Option<SlideCamera>,
+    /// Place or region ids the map fits to the screen, whatever its size.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fit: Vec<String>,
+    /// The selected place or region: its links are drawn.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub selection: Option<String>,
+    /// Places ringed on the map.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub highlight: Vec<String>,
+    /// Sector filter; empty shows every sector.
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub sectors: BTreeSet<String>,
+    pub layers: LayerSettings,
+    /// Where the facts on the slide come from (shown small at the bottom).
+    #[serde(rename = "source", skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Citation>,
+}
+
+/// An ordered list of slides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Deck {
+    pub title: String,
+    #[serde(default, rename = "slide", skip_serializing_if = "Vec::is_empty")]
+    pub slides: Vec<Slide>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DeckError {
+    #[error("{path}: cannot read the deck: {source}. Fix: check that the file exists and is readable.")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: the deck is {size} bytes; decks are at most 4 MB. Fix: open a deck file, not another file.")]
+    TooLarge { path: String, size: u64 },
+    #[error("{path}:{line}:{column}: {message}. Fix: correct the TOML there (a deck has `title` and `[[slide]]` tables; see README, \"Decks\").")]
+    Parse {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: the deck does not fit this atlas:\n{}", problems.join("\n"))]
+    Invalid { path: String, problems: Vec<String> },
+    #[error("{path}: cannot write the deck: {message}")]
+    Write { path: String, message: String },
+}
+
+impl Deck {
+    /// Parses a deck from TOML; `path` names the file in messages.
+    pub fn from_toml(text: &str, path: &str) -> Result<Deck, DeckError> {
+        toml::from_str::<Deck>(text).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map(|s| line_col(text, s.start))
+                .unwrap_or((1, 1));
+            DeckError::Parse {
+                path: path.to_string(),
+                line,
+                column,
+                message: e.message().trim().to_string(),
+            }
+        })
+    }
+
+    pub fn to_toml(&self) -> Result<String, DeckError> {
+        let body = toml::to_string_pretty(self).map_err(|e| DeckError::Write {
+            path: String::new(),
+            message: e.to_string(),
+        })?;
+        Ok(format!(
+            "# Innovation Atlas deck: one [[slide]] table per slide, in order.\n{body}"
+        ))
+    }
+
+    /// What in this deck does not exist in the atlas or cannot be shown, one line each.
+    pub fn problems(&self, d: &Dataset) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, s) in self.slides.iter().enumerate() {
+            let at = format!("slide {} (\"{}\")", i + 1, s.title);
+            let is_id = |id: &str| d.place(id).is_some() || d.region(id).is_some();
+            let mut check_ids = |field: &str, ids: &mut dyn Iterator<Item = &String>| {
+                for id in ids {
+                    if !is_id(id) {
+                        out.push(format!(
+                            "{at}, {field}: \"{id}\" is no place or region of this atlas. Fix: use an id from `innovation-atlas export --format csv`, or remove it."
+                        ));
+                    }
+                }
+            };
+            check_ids("selection", &mut s.selection.iter());
+            check_ids("highlight", &mut s.highlight.iter());
+            check_ids("fit", &mut s.fit.iter());
+            check_ids("compare", &mut s.compare.iter());
+            for sector in &s.sectors {
+                if d.sector(sector).is_none() {
+                    out.push(format!(
+                        "{at}, sectors: \"{sector}\" is no sector of this atlas. Fix: use a sector id from seeds/sectors.toml, or remove it."
+                    ));
+                }
+            }
+            if let Some(c) = &s.camera {
+                let ok = c.lon.is_finite()
+                    && c.lat.is_finite()
+                    && c.zoom.is_finite()
+                    && (2.0..=8.5).contains(&c.lon)
+                    && (50.0..=54.5).contains(&c.lat)
+                    && (4.0..=17.0).contains(&c.zoom);
+                if !ok {
+                    out.push(format!(
+                        "{at}, camera: lon {}, lat {}, zoom {} is not a view of the Netherlands. Fix: lon 2–8.5, lat 50–54.5, zoom 4–17.",
+                        c.lon, c.lat, c.zoom
+                    ));
+                }
+            }
+            match (s.view, s.chart) {
+                (SlideView::Chart, None) => out.push(format!(
+                    "{at}: view = \"chart\" needs a chart. Fix: add chart = \"hotspot-companies\" (or sub-region-overlap, survey-attendance, survey-results, survey-discussions)."
+                )),
+                (SlideView::Compare, _) if s.compare.len() < 2 => out.push(format!(
+                    "{at}: view = \"compare\" needs two to four ids in compare. Fix: add them, or set view = \"map\"."
+                )),
+                _ => {}
+            }
+            if let Some(t) = &s.topic {
+                let known = d.product_chains.iter().any(|c| &c.id == t)
+                    || d.action_lines.iter().any(|a| &a.id == t)
+                    || d.surveys.iter().any(|x| &x.id == t);
+                if !known {
+                    out.push(format!(
+                        "{at}, topic: \"{t}\" is no product chain, action line or survey. Fix: use an id from seeds/zuid-holland/agenda.toml, or remove it."
+                    ));
+                }
+            }
+            for c in &s.sources {
+                if d.source(&c.source).is_none() {
+                    out.push(format!(
+                        "{at}, source: \"{}\" is no source of this atlas. Fix: use an id from seeds/sources.toml.",
+                        c.source
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// 1-based line and column of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset.min(text.len())).unwrap_or("");
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Reads, parses and checks a deck file against the atlas.
+pub fn load(path: &Path, d: &Dataset) -> Result<Deck, DeckError> {
+    let name = path.display().to_string();
+    let read_err = |source| DeckError::Read {
+        path: name.clone(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(read_err)?.len();
+    if size > MAX_DECK_BYTES {
+        return Err(DeckError::TooLarge { path: name, size });
+    }
+    let bytes = std::fs::read(path).map_err(read_err)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(e.as_bytes());
+        let (line, column) = line_col(&text, offset);
+        DeckError::Parse {
+            path: name.clone(),
+            line,
+            column,
+            message: "the file is not UTF-8 text".into(),
+        }
+    })?;
+    let deck = Deck::from_toml(&text, &name)?;
+    let problems = deck.problems(d);
+    if problems.is_empty() {
+        Ok(deck)
+    } else {
+        Err(DeckError::Invalid {
+            path: name,
+            problems,
+        })
+    }
+}
+
+/// Writes a deck atomically: the file on disk is always the old or the whole new deck.
+pub fn save(path: &Path, deck: &Deck) -> Result<(), DeckError> {
+    let text = deck.to_toml().map_err(|e| match e {
+        DeckError::Write { message, .. } => DeckError::Write {
+            path: path.display().to_string(),
+            message,
+        },
+        other => other,
+    })?;
+    crate::export::write_atomic(path, text.as_bytes()).map_err(|e| DeckError::Write {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })
+}
+
+/// Gives a deck path the `.toml` extension if it has none (file dialogs often drop it).
+pub fn with_toml_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension("toml")
+    }
+}
+
+/// The citations of a slide without repeats, in order.
+pub fn unique_sources(sources: &[Citation]) -> Vec<&Citation> {
+    let mut seen: Vec<&Citation> = Vec::new();
+    for c in sources {
+        if !seen.iter().any(|s| s.source == c.source && s.lines == c.lines) {
+            seen.push(c);
+        }
+    }
+    seen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slide(title: &str) -> Slide {
+        Slide {
+            title: title.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_deck_survives_a_round_trip_through_toml() {
+        let mut s = slide("Delft");
+        s.caption = "Drones & \"quotes\"\nsecond line".into();
+        s.camera = Some(SlideCamera {
+            lon: 4.37,
+            lat: 52.0,
+            zoom: 10.5,
+        });
+        s.sectors.insert("robotics".into());
+        s.layers.all_links = true;
+        s.sources.push(Citation {
+            source: "001".into(),
+            section: Some("Tabel 1".into()),
+            lines: Some([10, 12]),
+            fields: vec![],
+            note: None,
+        });
+        let mut c = slide("Chart");
+        c.view = SlideView::Chart;
+        c.chart = Some(ChartKind::SurveyResults);
+        c.topic = Some("zh-pc-robotics".into());
+        let deck = Deck {
+            title: "Mine".into(),
+            slides: vec![s, c],
+        };
+        let text = deck.to_toml().expect("serialises");
+        let back = Deck::from_toml(&text, "mine.toml").expect("parses");
+        assert_eq!(back, deck);
+    }
+
+    #[test]
+    fn a_truncated_deck_names_its_line() {
+        let text = "title = \"x\"\n[[slide]]\ntitle = \"a\"\ncaption = \"unterminated\n";
+        match Deck::from_toml(text, "d.toml") {
+            Err(DeckError::Parse { line, path, .. }) => {
+                assert_eq!(path, "d.toml");
+                assert_eq!(line, 4);
+            }
+            other => panic!("expected a parse error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_with_their_place() {
+        let text = "title = \"x\"\n[[slide]]\ntitle = \"a\"\ncolour = 3\n";
+        let e = Deck::from_toml(text, "d.toml").expect_err("unknown field");
+        let msg = e.to_string();
+        assert!(msg.starts_with("d.toml:4:"), "{msg}");
+        assert!(msg.contains("colour"), "{msg}");
+    }
+
+    #[test]
+    fn line_and_column_count_from_one() {
+        assert_eq!(line_col("ab\ncd", 0), (1, 1));
+        assert_eq!(line_col("ab\ncd", 4), (2, 2));
+        assert_eq!(line_col("ab", 99), (1, 3));
+    }
+
+    #[test]
+    fn repeated_sources_are_shown_once() {
+        let c = Citation {
+            source: "001".into(),
+            section: None,
+            lines: Some([1, 2]),
+            fields: vec![],
+            note: None,
+        };
+        let list = vec![c.clone(), c.clone()];
+        assert_eq!(unique_sources(&list).len(), 1);
+    }
+}

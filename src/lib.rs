@@ -12,4 +12,5 @@ pub mod derive;
 pub mod export;
 pub mod map;
 pub mod model;
+pub mod render;
 pub mod views;

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::state::{LayerSettings, Mode};
+use super::state::{DeckChoice, LayerSettings, Mode};
 use crate::model::Lang;
 
 /// Where the map should fly.
@@ -43,4 +43,74 @@ pub enum Command {
     /// Compare exactly these two (from the overlap matrix).
     ComparePair(String, String),
     SetSyncView(bool),
+
+    // Presenter mode and decks.
+    /// Present the chosen deck from this slide.
+    StartPresenting(usize),
+    StopPresenting,
+    NextSlide,
+    PreviousSlide,
+    /// Go to a slide (clamped to the deck).
+    GotoSlide(usize),
+    ToggleBlank,
+    TogglePresenterView,
+    ShowDeckWindow(bool),
+    ChooseDeck(DeckChoice),
+    /// Start an empty deck of one's own.
+    NewOwnDeck,
+    /// Copy the chosen built-in deck into one's own deck, to edit it.
+    CopyBuiltinToOwn,
+    AddCurrentViewAsSlide,
+    MoveSlide {
+        from: usize,
+        to: usize,
+    },
+    DeleteSlide(usize),
+    SetSlideText {
+        index: usize,
+        title: String,
+        caption: String,
+        notes: String,
+    },
+    /// Show a slide's view in normal mode (to check or edit it).
+    ShowSlide(usize),
+    OpenDeckDialog,
+    LoadDeck(PathBuf),
+    /// Save the own deck to its file, or ask where when it has none.
+    SaveDeck,
+    SaveDeckAsDialog,
+    SaveDeckTo(PathBuf),
+    /// Ask where to export a slide (`None`: the current view) and export it there.
+    ExportDialog {
+        slide: Option<usize>,
+        format: ImageFormat,
+    },
+    Export {
+        slide: Option<usize>,
+        format: ImageFormat,
+        path: PathBuf,
+    },
+}
+
+/// Image formats for export: PNG at a multiple of the window size, or SVG.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    Png { scale: u32 },
+    Svg,
+}
+
+impl ImageFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Png { .. } => "png",
+            ImageFormat::Svg => "svg",
+        }
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            ImageFormat::Png { scale } => format!("PNG {scale}×"),
+            ImageFormat::Svg => "SVG".to_string(),
+        }
+    }
 }

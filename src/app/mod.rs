@@ -2,6 +2,8 @@
 
 pub mod command;
 pub mod i18n;
+pub mod presenting;
+pub mod snapshot;
 pub mod state;
 pub mod style;
 
@@ -10,10 +12,12 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Instant;
 
-use command::Command;
+use command::{Command, ImageFormat};
 use i18n::tr;
-use state::{AppState, Settings};
+use presenting::{PROJECTOR_ZOOM, Presentation, Restore, SLIDE_FLIGHT_SECONDS};
+use state::{AppState, DeckChoice, Settings};
 
+use crate::deck::{self, Deck, Slide, SlideView};
 use crate::derive::Atlas;
 use crate::map::MapView;
 use crate::model::{self, Lang, LoadError, LoadedDataset, Problem};
@@ -21,6 +25,7 @@ use crate::views::View;
 use crate::views::about::AboutView;
 use crate::views::charts::ChartsView;
 use crate::views::compare::CompareView;
+use crate::views::decks::{DeckWindow, Status};
 use crate::views::details::DetailsView;
 use crate::views::legend::LegendView;
 use crate::views::place_list::PlaceListView;
@@ -36,6 +41,18 @@ pub const SETTINGS_KEY: &str = "innovation-atlas/settings";
 pub enum Dialogs {
     Native,
     Disabled,
+}
+
+/// What a file dialog was opened for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum DialogPurpose {
+    Dataset,
+    OpenDeck,
+    SaveDeck,
+    Export {
+        slide: Option<usize>,
+        format: ImageFormat,
+    },
 }
 
 /// The whole app: state plus one struct per view.
@@ -55,10 +72,25 @@ pub struct AtlasApp {
     /// Fonts and theme are installed on the first frame's context.
     styled: bool,
     dialogs: Dialogs,
-    pending_dialog: Option<Receiver<Option<PathBuf>>>,
+    pending_dialog: Option<(DialogPurpose, Receiver<Option<PathBuf>>)>,
+    decks: DeckWindow,
+    /// The deck on screen in presenter mode.
+    presentation: Option<Presentation>,
+    /// Whether the last frame was presenting, to switch full screen and zoom once.
+    was_presenting: bool,
+    /// The UI zoom before presenting, restored after.
+    zoom_before: f32,
+    /// Input time of the first unsaved change to an own deck that has a file.
+    dirty_since: Option<f64>,
+    /// Exports running on a thread: what they write and how it went.
+    exports: Vec<Receiver<Result<PathBuf, String>>>,
     /// Title last sent to the window, so it is only sent when it changes.
     shown_title: String,
     started: Option<Instant>,
+    /// The window's size in physical pixels, for exports "at 1× the window".
+    window_size: [u32; 2],
+    /// Slides jump instead of flying (rendering to files, where no one watches a flight).
+    pub instant_flights: bool,
 }
 
 impl AtlasApp {
@@ -78,8 +110,16 @@ impl AtlasApp {
             styled: false,
             dialogs,
             pending_dialog: None,
+            decks: DeckWindow::default(),
+            presentation: None,
+            was_presenting: false,
+            zoom_before: 1.0,
+            dirty_since: None,
+            exports: Vec::new(),
             shown_title: String::new(),
             started: None,
+            window_size: [1920, 1080],
+            instant_flights: false,
         }
     }
 
@@ -120,12 +160,32 @@ impl AtlasApp {
                 started.elapsed().as_secs_f64() * 1000.0
             );
         }
+        self.state.refresh_builtin_decks();
+        let (rect, ppp) = ui.ctx().input(|i| (i.content_rect(), i.pixels_per_point));
+        self.window_size = [
+            (rect.width() * ppp).round().max(1.0) as u32,
+            (rect.height() * ppp).round().max(1.0) as u32,
+        ];
         let mut out = Vec::new();
         self.poll_dialog(&mut out);
+        self.poll_exports();
+        self.autosave_deck(ui.ctx());
+        self.switch_presenting_look(ui.ctx());
+        if self.presentation.is_some() {
+            self.presenting_ui(ui, &mut out);
+            for cmd in out {
+                self.apply(cmd);
+            }
+            return;
+        }
         collect_dropped_files(ui.ctx(), &mut out);
         let find = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::F);
         if ui.ctx().input_mut(|i| i.consume_shortcut(&find)) {
             out.push(Command::FocusSearch);
+        }
+        let f5 = egui::KeyboardShortcut::new(egui::Modifiers::NONE, egui::Key::F5);
+        if ui.ctx().input_mut(|i| i.consume_shortcut(&f5)) {
+            out.push(Command::StartPresenting(0));
         }
 
         let lang = self.state.lang();
@@ -167,6 +227,13 @@ impl AtlasApp {
                     && ui.button(tr(lang, "menu.embedded")).clicked()
                 {
                     out.push(Command::UseEmbedded);
+                }
+                ui.separator();
+                if ui
+                    .selectable_label(self.decks.open, tr(lang, "present.menu"))
+                    .clicked()
+                {
+                    out.push(Command::ShowDeckWindow(!self.decks.open));
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     let other = match lang {
@@ -238,6 +305,7 @@ impl AtlasApp {
         }
         self.problems.ui(ui, &self.state, &mut out);
         self.about.ui(ui, &self.state, &mut out);
+        self.decks.ui(ui, &self.state, &mut out);
 
         for cmd in out {
             self.apply(cmd);
@@ -254,8 +322,12 @@ impl AtlasApp {
     pub fn apply(&mut self, cmd: Command) {
         let s = &mut self.state;
         match cmd {
-            Command::Select(id) => s.settings.selection = id,
+            Command::Select(id) => {
+                s.settings.selection = id;
+                s.highlight.clear();
+            }
             Command::Focus(id) => {
+                s.highlight.clear();
                 let target = if s.atlas.data().region(&id).is_some() {
                     FlyTarget::Region(id.clone())
                 } else {
@@ -273,7 +345,7 @@ impl AtlasApp {
             }
             Command::ClearSectorFilter => s.settings.sector_filter.clear(),
             Command::SetLayers(layers) => s.settings.layers = layers,
-            Command::OpenDatasetDialog => self.open_dialog(),
+            Command::OpenDatasetDialog => self.open_dialog(DialogPurpose::Dataset),
             Command::LoadDataset(path) => {
                 let result = model::load_path(&path);
                 self.switch_to(result);
@@ -301,13 +373,403 @@ impl AtlasApp {
                 s.settings.mode = state::Mode::Compare;
             }
             Command::SetSyncView(on) => s.settings.sync_view = on,
+            other => self.apply_deck_command(other),
+        }
+    }
+
+    /// Presenter-mode and deck commands.
+    fn apply_deck_command(&mut self, cmd: Command) {
+        let lang = self.state.lang();
+        match cmd {
+            Command::StartPresenting(from) => {
+                let Some(deck) = self.state.chosen_deck().filter(|d| !d.slides.is_empty()) else {
+                    self.set_status(tr(lang, "present.empty").to_string(), true);
+                    return;
+                };
+                let restore = Restore {
+                    settings: self.state.settings.clone(),
+                    view: self.map.current_view(),
+                };
+                let p = Presentation::new(deck.clone(), from, restore);
+                let index = p.index;
+                self.presentation = Some(p);
+                self.map.presenting = true;
+                self.show_slide(index, self.slide_flight());
+            }
+            Command::StopPresenting => {
+                if let Some(p) = self.presentation.take() {
+                    self.state.settings = p.restore.settings;
+                    self.state.highlight.clear();
+                    self.map.presenting = false;
+                    let (lon, lat) = crate::map::geometry::from_rel(p.restore.view.centre);
+                    self.map.jump_to(lon, lat, p.restore.view.zoom);
+                }
+            }
+            Command::NextSlide => self.goto_slide(|i| i.saturating_add(1)),
+            Command::PreviousSlide => self.goto_slide(|i| i.saturating_sub(1)),
+            Command::GotoSlide(n) => self.goto_slide(|_| n),
+            Command::ToggleBlank => {
+                if let Some(p) = &mut self.presentation {
+                    p.blank = !p.blank;
+                }
+            }
+            Command::TogglePresenterView => {
+                if let Some(p) = &mut self.presentation {
+                    p.presenter_view = !p.presenter_view;
+                }
+            }
+            Command::ShowDeckWindow(open) => self.decks.open = open,
+            Command::ChooseDeck(choice) => {
+                self.state.settings.deck = choice;
+                if choice == DeckChoice::Own && self.state.settings.own_deck.is_none() {
+                    self.state.settings.own_deck = Some(Deck {
+                        title: tr(lang, "present.own").to_string(),
+                        slides: Vec::new(),
+                    });
+                }
+            }
+            Command::NewOwnDeck => {
+                let s = &mut self.state.settings;
+                s.own_deck = Some(Deck {
+                    title: tr(lang, "present.own").to_string(),
+                    slides: Vec::new(),
+                });
+                s.own_deck_path = None;
+                s.own_deck_dirty = true;
+                s.deck = DeckChoice::Own;
+            }
+            Command::CopyBuiltinToOwn => {
+                if let Some(deck) = self.state.chosen_deck().cloned() {
+                    let s = &mut self.state.settings;
+                    s.own_deck = Some(deck);
+                    s.own_deck_path = None;
+                    s.own_deck_dirty = true;
+                    s.deck = DeckChoice::Own;
+                }
+            }
+            Command::AddCurrentViewAsSlide => {
+                let slide = self.slide_from_view();
+                self.edit_own_deck(|d| d.slides.push(slide));
+            }
+            Command::MoveSlide { from, to } => self.edit_own_deck(|d| {
+                if from < d.slides.len() && to < d.slides.len() {
+                    let s = d.slides.remove(from);
+                    d.slides.insert(to, s);
+                }
+            }),
+            Command::DeleteSlide(i) => self.edit_own_deck(|d| {
+                if i < d.slides.len() {
+                    d.slides.remove(i);
+                }
+            }),
+            Command::SetSlideText {
+                index,
+                title,
+                caption,
+                notes,
+            } => self.edit_own_deck(|d| {
+                if let Some(s) = d.slides.get_mut(index) {
+                    s.title = title;
+                    s.caption = caption;
+                    s.notes = notes;
+                }
+            }),
+            Command::ShowSlide(i) => {
+                if let Some(slide) = self
+                    .state
+                    .chosen_deck()
+                    .and_then(|d| d.slides.get(i))
+                    .cloned()
+                {
+                    self.apply_slide(&slide, crate::map::camera::FLIGHT_SECONDS);
+                }
+            }
+            Command::OpenDeckDialog => self.open_dialog(DialogPurpose::OpenDeck),
+            Command::LoadDeck(path) => match deck::load(&path, self.state.atlas.data()) {
+                Ok(d) => {
+                    let s = &mut self.state.settings;
+                    s.own_deck = Some(d);
+                    s.own_deck_path = Some(path.clone());
+                    s.own_deck_dirty = false;
+                    s.deck = DeckChoice::Own;
+                    self.set_status(
+                        format!("{} {}", tr(lang, "present.deck"), path.display()),
+                        false,
+                    );
+                }
+                Err(e) => self.set_status(format!("{}: {e}", tr(lang, "present.not_opened")), true),
+            },
+            Command::SaveDeck => match self.state.settings.own_deck_path.clone() {
+                Some(path) => self.apply(Command::SaveDeckTo(path)),
+                None => self.open_dialog(DialogPurpose::SaveDeck),
+            },
+            Command::SaveDeckAsDialog => self.open_dialog(DialogPurpose::SaveDeck),
+            Command::SaveDeckTo(path) => {
+                let path = deck::with_toml_extension(path);
+                let s = &mut self.state.settings;
+                let Some(d) = &s.own_deck else { return };
+                match deck::save(&path, d) {
+                    Ok(()) => {
+                        s.own_deck_path = Some(path.clone());
+                        s.own_deck_dirty = false;
+                        self.dirty_since = None;
+                        self.set_status(
+                            format!("{} {}", tr(lang, "present.saved"), path.display()),
+                            false,
+                        );
+                    }
+                    Err(e) => self.set_status(format!("{} {e}", tr(lang, "present.failed")), true),
+                }
+            }
+            Command::ExportDialog { slide, format } => {
+                self.open_dialog(DialogPurpose::Export { slide, format })
+            }
+            Command::Export {
+                slide,
+                format,
+                path,
+            } => self.start_export(slide, format, path),
+            _ => {}
+        }
+    }
+
+    fn set_status(&mut self, text: String, error: bool) {
+        if error {
+            log::warn!("{text}");
+        }
+        self.decks.status = Some(Status { text, error });
+    }
+
+    /// Changes the own deck (making one if needed) and marks it unsaved.
+    fn edit_own_deck(&mut self, change: impl FnOnce(&mut Deck)) {
+        let lang = self.state.lang();
+        let s = &mut self.state.settings;
+        let deck = s.own_deck.get_or_insert_with(|| Deck {
+            title: tr(lang, "present.own").to_string(),
+            slides: Vec::new(),
+        });
+        change(deck);
+        s.own_deck_dirty = true;
+        s.deck = DeckChoice::Own;
+    }
+
+    /// A slide of what the atlas shows now: the map's view, filter, layers and selection.
+    pub fn slide_from_view(&self) -> Slide {
+        let s = &self.state.settings;
+        let lang = self.state.lang();
+        let d = self.state.atlas.data();
+        let v = self.map.current_view();
+        let (lon, lat) = crate::map::geometry::from_rel(v.centre);
+        let title = s.selection.as_deref().map_or_else(
+            || {
+                let n = s.own_deck.as_ref().map_or(0, |d| d.slides.len()) + 1;
+                format!("{} {n}", tr(lang, "present.slide_title"))
+            },
+            |id| self.state.atlas.name_of(id, lang),
+        );
+        let sources = s.selection.as_deref().map_or_else(Vec::new, |id| {
+            let cites = d
+                .place(id)
+                .map(|p| p.sources.clone())
+                .or_else(|| d.region(id).map(|r| r.sources.clone()))
+                .unwrap_or_default();
+            cites.into_iter().take(3).collect()
+        });
+        let comparing = s.mode == state::Mode::Compare && s.compare.len() >= 2;
+        Slide {
+            title,
+            view: if comparing {
+                SlideView::Compare
+            } else {
+                SlideView::Map
+            },
+            compare: if comparing {
+                s.compare.clone()
+            } else {
+                Vec::new()
+            },
+            camera: Some(deck::SlideCamera {
+                lon,
+                lat,
+                zoom: v.zoom,
+            }),
+            selection: s.selection.clone(),
+            highlight: self.state.highlight.clone(),
+            sectors: s.sector_filter.clone(),
+            layers: s.layers.clone(),
+            sources,
+            ..Default::default()
+        }
+    }
+
+    /// Puts a slide's view on screen: selection, filter, layers, mode and the map's camera.
+    fn apply_slide(&mut self, slide: &Slide, seconds: f64) {
+        let s = &mut self.state;
+        s.settings.selection = slide.selection.clone();
+        s.settings.sector_filter = slide.sectors.clone();
+        s.settings.layers = slide.layers.clone();
+        s.highlight = slide.highlight.clone();
+        s.settings.mode = match slide.view {
+            SlideView::Map => state::Mode::Map,
+            SlideView::Chart => state::Mode::Charts,
+            SlideView::Compare => state::Mode::Compare,
+        };
+        if slide.view == SlideView::Compare {
+            s.settings.compare = slide.compare.clone();
+        }
+        s.forget_dangling_selection();
+        if let Some(c) = slide.camera {
+            self.map.fly_to_view_later(c.lon, c.lat, c.zoom, seconds);
+        } else if !slide.fit.is_empty() {
+            self.map.fly_to_fit_later(slide.fit.clone(), seconds);
+        }
+    }
+
+    fn show_slide(&mut self, index: usize, seconds: f64) {
+        let Some(slide) = self
+            .presentation
+            .as_ref()
+            .and_then(|p| p.deck.slides.get(index))
+            .cloned()
+        else {
+            return;
+        };
+        self.apply_slide(&slide, seconds);
+    }
+
+    fn goto_slide(&mut self, step: impl FnOnce(usize) -> usize) {
+        let Some(p) = &mut self.presentation else {
+            return;
+        };
+        let target = p.clamp(step(p.index));
+        p.blank = false;
+        if target == p.index {
+            return;
+        }
+        p.index = target;
+        self.show_slide(target, self.slide_flight());
+    }
+
+    fn slide_flight(&self) -> f64 {
+        if self.instant_flights {
+            0.0
+        } else {
+            SLIDE_FLIGHT_SECONDS
+        }
+    }
+
+    /// The deck on screen, if presenting (for tests and the render command).
+    pub fn presentation(&self) -> Option<&Presentation> {
+        self.presentation.as_ref()
+    }
+
+    /// Full screen and the projector's zoom while presenting; the window as it was after.
+    fn switch_presenting_look(&mut self, ctx: &egui::Context) {
+        let presenting = self.presentation.is_some();
+        if presenting == self.was_presenting {
+            return;
+        }
+        if presenting {
+            self.zoom_before = ctx.zoom_factor();
+            ctx.set_zoom_factor(PROJECTOR_ZOOM);
+        } else {
+            ctx.set_zoom_factor(self.zoom_before);
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(presenting));
+        self.was_presenting = presenting;
+    }
+
+    /// Saves an own deck that has a file a second after its last change, so a deck is never
+    /// lost and typing does not write a file per key.
+    fn autosave_deck(&mut self, ctx: &egui::Context) {
+        let s = &self.state.settings;
+        if !(s.own_deck_dirty && s.own_deck_path.is_some()) {
+            self.dirty_since = None;
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let since = *self.dirty_since.get_or_insert(now);
+        if now - since >= 1.0 {
+            self.apply(Command::SaveDeck);
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_millis(300));
+        }
+    }
+
+    /// Draws the slide on screen without any chrome.
+    fn presenting_ui(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
+        use crate::views::presenter;
+        let ctx = ui.ctx().clone();
+        let lang = self.state.lang();
+        let now = ctx.input(|i| i.time);
+        let Some(p) = self.presentation.as_mut() else {
+            return;
+        };
+        out.extend(ctx.input_mut(|i| presenting::take_keys(i, &mut p.typed)));
+        p.started_at.get_or_insert(now);
+        if p.presenter_view {
+            out.extend(presenter::presenter_window(&ctx, p, lang, now));
+            // The timer ticks.
+            ctx.request_repaint_after(std::time::Duration::from_millis(500));
+        }
+        presenter::projector_style(ui);
+        if p.blank {
+            egui::CentralPanel::default()
+                .frame(egui::Frame::NONE.fill(egui::Color32::BLACK))
+                .show(ui, |_| {});
+            return;
+        }
+        let Some(slide) = p.deck.slides.get(p.index).cloned() else {
+            return;
+        };
+        let counter = format!("{} / {}", p.index + 1, p.len());
+        let typed = p.typed.clone();
+        egui::Panel::top("slide-header")
+            .frame(presenter::band_frame())
+            .show(ui, |ui| presenter::header(ui, &slide, &counter, &typed));
+        egui::Panel::bottom("slide-footer")
+            .frame(presenter::band_frame())
+            .show(ui, |ui| presenter::footer(ui, &self.state, &slide));
+        // Commands from the slide's content are dropped: a slide is shown, not used.
+        let mut ignored = Vec::new();
+        match (slide.view, slide.chart) {
+            (SlideView::Chart, Some(kind)) => {
+                egui::CentralPanel::default()
+                    .frame(presenter::band_frame())
+                    .show(ui, |ui| {
+                        crate::views::charts::show_chart(
+                            ui,
+                            &self.state,
+                            kind,
+                            slide.topic.as_deref(),
+                            &mut ignored,
+                        )
+                    });
+            }
+            (SlideView::Compare, _) => {
+                egui::CentralPanel::default()
+                    .frame(presenter::band_frame())
+                    .show(ui, |ui| self.compare.ui(ui, &self.state, &mut ignored));
+            }
+            _ => {
+                egui::CentralPanel::default()
+                    .frame(egui::Frame::NONE.fill(presenter::PAPER))
+                    .show(ui, |ui| {
+                        let rect = ui.max_rect();
+                        self.map.ui(ui, &self.state, &mut ignored);
+                        presenter::legend(ui, rect, &self.state, &self.map.last_frame);
+                    });
+            }
         }
     }
 
     /// The settings as they should be saved: with the current map view.
     pub fn settings_to_save(&self) -> Settings {
-        let mut settings = self.state.settings.clone();
-        let v = self.map.current_view();
+        // While presenting, the slide's view is not the user's: save what Esc returns to.
+        let (mut settings, v) = match &self.presentation {
+            Some(p) => (p.restore.settings.clone(), p.restore.view),
+            None => (self.state.settings.clone(), self.map.current_view()),
+        };
         let (lon, lat) = crate::map::geometry::from_rel(v.centre);
         settings.view = Some((lon, lat, v.zoom));
         settings
@@ -325,34 +787,122 @@ impl AtlasApp {
         }
     }
 
-    fn open_dialog(&mut self) {
+    fn open_dialog(&mut self, purpose: DialogPurpose) {
         if self.dialogs == Dialogs::Disabled || self.pending_dialog.is_some() {
             return;
         }
         let (tx, rx) = channel();
+        let deck_name = self
+            .state
+            .settings
+            .own_deck_path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(
+                || "deck.toml".to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
         // rfd's dialog blocks until closed, so it runs on its own thread.
         std::thread::spawn(move || {
-            let picked = rfd::FileDialog::new()
-                .add_filter("Atlas dataset", &["toml", "json"])
-                .pick_file();
+            let picked = match purpose {
+                DialogPurpose::Dataset => rfd::FileDialog::new()
+                    .add_filter("Atlas dataset", &["toml", "json"])
+                    .pick_file(),
+                DialogPurpose::OpenDeck => rfd::FileDialog::new()
+                    .add_filter("Deck", &["toml"])
+                    .pick_file(),
+                DialogPurpose::SaveDeck => rfd::FileDialog::new()
+                    .add_filter("Deck", &["toml"])
+                    .set_file_name(deck_name)
+                    .save_file(),
+                DialogPurpose::Export { slide, format } => {
+                    let name = match slide {
+                        Some(i) => format!("slide-{:02}.{}", i + 1, format.extension()),
+                        None => format!("atlas.{}", format.extension()),
+                    };
+                    rfd::FileDialog::new()
+                        .add_filter(format.label(), &[format.extension()])
+                        .set_file_name(name)
+                        .save_file()
+                }
+            };
             tx.send(picked).ok();
         });
-        self.pending_dialog = Some(rx);
+        self.pending_dialog = Some((purpose, rx));
     }
 
     fn poll_dialog(&mut self, out: &mut Vec<Command>) {
-        let Some(rx) = &self.pending_dialog else {
+        let Some((purpose, rx)) = &self.pending_dialog else {
             return;
         };
         match rx.try_recv() {
             Ok(Some(path)) => {
-                out.push(Command::LoadDataset(path));
+                out.push(match *purpose {
+                    DialogPurpose::Dataset => Command::LoadDataset(path),
+                    DialogPurpose::OpenDeck => Command::LoadDeck(path),
+                    DialogPurpose::SaveDeck => Command::SaveDeckTo(path),
+                    DialogPurpose::Export { slide, format } => Command::Export {
+                        slide,
+                        format,
+                        path,
+                    },
+                });
                 self.pending_dialog = None;
             }
             Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                 self.pending_dialog = None;
             }
             Err(std::sync::mpsc::TryRecvError::Empty) => {}
+        }
+    }
+
+    /// Renders a slide (or the current view) on a thread and writes it atomically.
+    fn start_export(&mut self, slide: Option<usize>, format: ImageFormat, path: PathBuf) {
+        let slide = match slide {
+            Some(i) => self
+                .state
+                .chosen_deck()
+                .and_then(|d| d.slides.get(i))
+                .cloned(),
+            None => Some(self.slide_from_view()),
+        };
+        let Some(slide) = slide else {
+            return;
+        };
+        let atlas = Arc::clone(&self.state.atlas);
+        let settings = self.state.settings.clone();
+        let size = self.window_size;
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let result = snapshot::render_slide(atlas, settings, slide, size, format)
+                .and_then(|bytes| {
+                    crate::export::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+                })
+                .map(|()| path);
+            tx.send(result).ok();
+        });
+        self.exports.push(rx);
+    }
+
+    fn poll_exports(&mut self) {
+        let lang = self.state.lang();
+        let mut done = Vec::new();
+        self.exports.retain(|rx| match rx.try_recv() {
+            Ok(r) => {
+                done.push(r);
+                false
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => true,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
+        });
+        for r in done {
+            match r {
+                Ok(path) => self.set_status(
+                    format!("{} {}", tr(lang, "present.exported"), path.display()),
+                    false,
+                ),
+                Err(e) => self.set_status(format!("{} {e}", tr(lang, "present.failed")), true),
+            }
         }
     }
 }
@@ -431,6 +981,11 @@ pub fn run(dataset: Option<PathBuf>, timings: bool, started: Instant) -> anyhow:
         options,
         Box::new(move |cc| {
             style::install(&cc.egui_ctx);
+            // egui remembers its zoom; a window closed while presenting must not open at the
+            // projector's zoom.
+            if cc.egui_ctx.zoom_factor() == PROJECTOR_ZOOM {
+                cc.egui_ctx.set_zoom_factor(1.0);
+            }
             let (atlas, startup_error) = preparing
                 .join()
                 .map_err(|_| "preparing the atlas failed".to_string())??;

@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::deck::Deck;
+use crate::deck::builtin::BuiltinDeck;
 use crate::derive::Atlas;
 use crate::model::{Lang, LoadError};
 
@@ -68,6 +70,27 @@ pub struct Settings {
     pub compare: Vec<String>,
     /// Keep the map fitted to the compared profiles.
     pub sync_view: bool,
+    /// The deck F5 presents.
+    pub deck: DeckChoice,
+    /// The presenter's own deck, kept here too so an unsaved deck survives a restart.
+    pub own_deck: Option<Deck>,
+    /// Where the own deck was last opened or saved; it is reopened from there at start.
+    pub own_deck_path: Option<std::path::PathBuf>,
+    /// The own deck has changes the file does not have yet.
+    pub own_deck_dirty: bool,
+}
+
+/// Which deck is chosen for presenting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DeckChoice {
+    Builtin(BuiltinDeck),
+    Own,
+}
+
+impl Default for DeckChoice {
+    fn default() -> Self {
+        DeckChoice::Builtin(BuiltinDeck::ZuidHolland)
+    }
 }
 
 /// The app's state: the atlas (read-only truth) and the settings views act on.
@@ -76,6 +99,11 @@ pub struct AppState {
     pub settings: Settings,
     /// Problems of the last dataset that failed to open; the atlas in use is unchanged.
     pub load_error: Option<LoadError>,
+    /// Places ringed on the map by the slide on screen.
+    pub highlight: Vec<String>,
+    /// The built-in decks for this atlas and language (regenerated when either changes).
+    pub builtin_decks: Vec<(BuiltinDeck, Deck)>,
+    builtin_for: Option<(usize, Lang)>,
 }
 
 impl AppState {
@@ -84,7 +112,11 @@ impl AppState {
             atlas,
             settings,
             load_error: None,
+            highlight: Vec::new(),
+            builtin_decks: Vec::new(),
+            builtin_for: None,
         };
+        state.refresh_builtin_decks();
         state.forget_dangling_selection();
         state
     }
@@ -103,6 +135,32 @@ impl AppState {
             || sectors
                 .iter()
                 .any(|s| self.settings.sector_filter.contains(s))
+    }
+
+    /// Regenerates the built-in decks when the atlas or the language changed.
+    pub fn refresh_builtin_decks(&mut self) {
+        let key = (Arc::as_ptr(&self.atlas) as usize, self.settings.lang);
+        if self.builtin_for == Some(key) {
+            return;
+        }
+        let d = self.atlas.data();
+        self.builtin_decks = BuiltinDeck::ALL
+            .iter()
+            .map(|b| (*b, b.generate(d, self.settings.lang)))
+            .collect();
+        self.builtin_for = Some(key);
+    }
+
+    /// The deck F5 would present.
+    pub fn chosen_deck(&self) -> Option<&Deck> {
+        match self.settings.deck {
+            DeckChoice::Builtin(b) => self
+                .builtin_decks
+                .iter()
+                .find(|(x, _)| *x == b)
+                .map(|(_, d)| d),
+            DeckChoice::Own => self.settings.own_deck.as_ref(),
+        }
     }
 
     /// Drops a stored selection the current dataset does not have.

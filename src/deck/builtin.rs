@@ -96,6 +96,14 @@ fn list(items: &[String], lang: Lang) -> String {
     }
 }
 
+/// The text up to and including its first full stop (or all of it).
+fn first_sentence(text: &str) -> String {
+    match text.find(". ") {
+        Some(i) => text[..=i].to_string(),
+        None => text.to_string(),
+    }
+}
+
 fn map_slide(title: String, caption: String) -> Slide {
     Slide {
         title,
@@ -226,7 +234,8 @@ fn zuid_holland(d: &Dataset, lang: Lang) -> Vec<Slide> {
             .filter_map(|id| d.place(id))
             .map(|p| p.name.clone())
             .collect();
-        let mut caption = chain.description.get(lang).to_string();
+        // The first sentence fits a slide; the whole description goes to the notes.
+        let mut caption = first_sentence(chain.description.get(lang));
         if !names.is_empty() {
             caption.push_str(&format!(
                 " {} {}.",
@@ -244,7 +253,7 @@ fn zuid_holland(d: &Dataset, lang: Lang) -> Vec<Slide> {
         } else {
             where_ids
         };
-        s.sectors = chain.sectors.iter().cloned().collect();
+        s.notes = chain.description.get(lang).to_string();
         s.layers.minor_places = false;
         sources.truncate(3);
         s.sources = sources;
@@ -298,7 +307,10 @@ fn zuid_holland(d: &Dataset, lang: Lang) -> Vec<Slide> {
             let mut sources: Vec<Citation> = Vec::new();
             for r in &results {
                 for c in &r.sources {
-                    if !sources.iter().any(|x| x.source == c.source && x.lines == c.lines) {
+                    if !sources
+                        .iter()
+                        .any(|x| x.source == c.source && x.lines == c.lines)
+                    {
                         sources.push(c.clone());
                     }
                 }
@@ -548,7 +560,11 @@ mod tests {
                 assert_eq!(generated.problems(&d), Vec::<String>::new(), "{deck:?}");
                 for s in &generated.slides {
                     assert!(!s.title.is_empty());
-                    assert!(!s.sources.is_empty(), "{deck:?} slide {:?} has no source", s.title);
+                    assert!(
+                        !s.sources.is_empty(),
+                        "{deck:?} slide {:?} has no source",
+                        s.title
+                    );
                 }
             }
         }
@@ -575,7 +591,11 @@ mod tests {
         for s in hotspot_slides {
             let p = s.selection.as_deref().and_then(|id| d.place(id));
             let n = p.and_then(|p| p.companies).expect("hotspots have counts");
-            assert!(s.caption.contains(&format!("{n} bedrijven")), "{}", s.caption);
+            assert!(
+                s.caption.contains(&format!("{n} bedrijven")),
+                "{}",
+                s.caption
+            );
         }
         let charts: Vec<ChartKind> = deck.slides.iter().filter_map(|s| s.chart).collect();
         for kind in [
@@ -605,6 +625,12 @@ mod tests {
             .find(|s| s.selection.as_deref() == Some(id.as_str()))
             .expect("a slide for the hotspot");
         assert!(s.caption.contains("777 companies"), "{}", s.caption);
+    }
+
+    #[test]
+    fn a_caption_keeps_the_first_sentence() {
+        assert_eq!(first_sentence("One. Two."), "One.");
+        assert_eq!(first_sentence("Only one"), "Only one");
     }
 
     #[test]

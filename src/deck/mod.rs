@@ -115,14 +115,20 @@ pub struct Deck {
 
 #[derive(Debug, thiserror::Error)]
 pub enum DeckError {
-    #[error("{path}: cannot read the deck: {source}. Fix: check that the file exists and is readable.")]
+    #[error(
+        "{path}: cannot read the deck: {source}. Fix: check that the file exists and is readable."
+    )]
     Read {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}: the deck is {size} bytes; decks are at most 4 MB. Fix: open a deck file, not another file.")]
+    #[error(
+        "{path}: the deck is {size} bytes; decks are at most 4 MB. Fix: open a deck file, not another file."
+    )]
     TooLarge { path: String, size: u64 },
-    #[error("{path}:{line}:{column}: {message}. Fix: correct the TOML there (a deck has `title` and `[[slide]]` tables; see README, \"Decks\").")]
+    #[error(
+        "{path}:{line}:{column}: {message}. Fix: correct the TOML there (a deck has `title` and `[[slide]]` tables; see README, \"Decks\")."
+    )]
     Parse {
         path: String,
         line: usize,
@@ -139,10 +145,7 @@ impl Deck {
     /// Parses a deck from TOML; `path` names the file in messages.
     pub fn from_toml(text: &str, path: &str) -> Result<Deck, DeckError> {
         toml::from_str::<Deck>(text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map(|s| line_col(text, s.start))
-                .unwrap_or((1, 1));
+            let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
             DeckError::Parse {
                 path: path.to_string(),
                 line,
@@ -305,7 +308,10 @@ pub fn with_toml_extension(path: PathBuf) -> PathBuf {
 pub fn unique_sources(sources: &[Citation]) -> Vec<&Citation> {
     let mut seen: Vec<&Citation> = Vec::new();
     for c in sources {
-        if !seen.iter().any(|s| s.source == c.source && s.lines == c.lines) {
+        if !seen
+            .iter()
+            .any(|s| s.source == c.source && s.lines == c.lines)
+        {
             seen.push(c);
         }
     }

@@ -68,6 +68,7 @@ struct Flight {
     from: View,
     to: View,
     start: f64,
+    seconds: f64,
 }
 
 /// Drives `MapMemory` during flights; idle otherwise.
@@ -83,10 +84,16 @@ fn smoothstep(t: f64) -> f64 {
 
 impl Camera {
     pub fn fly(&mut self, from: View, to: View, now: f64) {
+        self.fly_for(from, to, now, FLIGHT_SECONDS);
+    }
+
+    /// A flight of a chosen length (slides fly slower, so an audience can follow).
+    pub fn fly_for(&mut self, from: View, to: View, now: f64, seconds: f64) {
         self.flight = Some(Flight {
             from,
             to: to.clamped(),
             start: now,
+            seconds: seconds.max(0.05),
         });
     }
 
@@ -97,7 +104,7 @@ impl Camera {
     /// The view at time `now`, or `None` when no flight is going on.
     pub fn step(&mut self, now: f64) -> Option<View> {
         let f = self.flight?;
-        let t = ((now - f.start) / FLIGHT_SECONDS).clamp(0.0, 1.0);
+        let t = ((now - f.start) / f.seconds).clamp(0.0, 1.0);
         let e = smoothstep(t);
         let lerp = |a: f32, b: f32| a + (b - a) * e as f32;
         // Zoom out a little mid-flight when the hop is long, so the user sees where it goes.

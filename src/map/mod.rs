@@ -37,6 +37,8 @@ pub struct MapView {
     camera: Camera,
     /// Size of the map the last frame, for fitting views before the next one.
     size: Vec2,
+    /// Size the frame before, to tell a settled layout from one still changing.
+    prev_size: Vec2,
     initialised: bool,
     hovered: Option<usize>,
     cache_key: Option<CacheKey>,
@@ -58,6 +60,18 @@ pub struct MapView {
     shown_markers: RefCell<layers::places::Shown>,
     /// Bumped when the visible places change, to invalidate the marker cache.
     generation: u64,
+    /// A flight whose end is fitted once the map knows its size this frame (a slide shown
+    /// while the layout changes, as when presenter mode starts).
+    pending: Option<PendingFlight>,
+    /// In presenter mode the map is a picture: no panning, zooming, picking or keys.
+    pub presenting: bool,
+}
+
+/// Where a flight asked for before the next layout should end.
+#[derive(Debug, Clone)]
+enum PendingFlight {
+    Fit { ids: Vec<String>, seconds: f64 },
+    View { view: View, seconds: f64 },
 }
 
 impl Default for MapView {
@@ -66,6 +80,7 @@ impl Default for MapView {
             memory: MapMemory::default(),
             camera: Camera::default(),
             size: Vec2::new(1280.0, 800.0),
+            prev_size: Vec2::ZERO,
             initialised: false,
             hovered: None,
             cache_key: None,
@@ -78,6 +93,8 @@ impl Default for MapView {
             basemap_cache: RefCell::default(),
             shown_markers: RefCell::default(),
             generation: 0,
+            pending: None,
+            presenting: false,
         }
     }
 }
@@ -110,6 +127,22 @@ pub fn target_extent(atlas: &Atlas, target: &FlyTarget) -> Option<BBox> {
     }
 }
 
+/// The extent that shows all of `ids` (places or regions); `None` when none is on the map.
+pub fn fit_extent(atlas: &Atlas, ids: &[String]) -> Option<BBox> {
+    let mut b = BBox::EMPTY;
+    for id in ids {
+        let target = if atlas.data().region(id).is_some() {
+            FlyTarget::Region(id.clone())
+        } else {
+            FlyTarget::Place(id.clone())
+        };
+        if let Some(e) = target_extent(atlas, &target) {
+            b.union(&e);
+        }
+    }
+    (!b.is_empty()).then_some(b)
+}
+
 impl MapView {
     /// The view the map shows now.
     pub fn current_view(&self) -> View {
@@ -129,22 +162,61 @@ impl MapView {
         self.memory.set_zoom(v.zoom).ok();
     }
 
-    /// Flies to show all of `ids` (places or regions) at once.
-    pub fn fly_to_all(&mut self, atlas: &Atlas, ids: &[String]) {
-        let mut b = BBox::EMPTY;
-        for id in ids {
-            let target = if atlas.data().region(id).is_some() {
-                FlyTarget::Region(id.clone())
-            } else {
-                FlyTarget::Place(id.clone())
-            };
-            if let Some(e) = target_extent(atlas, &target) {
-                b.union(&e);
-            }
-        }
-        if b.is_empty() {
+    /// Flies to show all of `ids` in `seconds`, fitted to the map's size in the next frame.
+    pub fn fly_to_fit_later(&mut self, ids: Vec<String>, seconds: f64) {
+        self.pending = Some(PendingFlight::Fit { ids, seconds });
+    }
+
+    /// Flies to a view in `seconds`, starting with the next frame.
+    pub fn fly_to_view_later(&mut self, lon: f64, lat: f64, zoom: f64, seconds: f64) {
+        let view = View {
+            centre: geometry::to_rel(lon, lat),
+            zoom,
+        };
+        self.pending = Some(PendingFlight::View { view, seconds });
+    }
+
+    /// Starts a pending flight now that the map's size is known.
+    fn start_pending(&mut self, atlas: &Atlas) {
+        // Fit only once the layout has settled (panels appear and vanish, the UI zoom changes
+        // when presenting starts), or the view is fitted to a size the map no longer has.
+        if (self.size - self.prev_size).length() > 0.5 {
             return;
         }
+        let Some(p) = self.pending.take() else {
+            return;
+        };
+        let (to, seconds) = match p {
+            PendingFlight::View { view, seconds } => (view, seconds),
+            PendingFlight::Fit { ids, seconds } => match fit_extent(atlas, &ids) {
+                Some(b) => {
+                    let to = View::fit(b, self.size, 40.0);
+                    // One place alone: keep its surroundings in view.
+                    let to = View {
+                        zoom: to.zoom.min(11.5),
+                        ..to
+                    };
+                    (to, seconds)
+                }
+                None => return,
+            },
+        };
+        self.fitted_size = None;
+        if self.initialised && seconds > 0.0 {
+            let from = self.current_view();
+            self.camera.fly_for(from, to, self.now, seconds);
+        } else {
+            self.camera = Camera::default();
+            self.set_view(to);
+            self.initialised = true;
+        }
+    }
+
+    /// Flies to show all of `ids` (places or regions) at once.
+    pub fn fly_to_all(&mut self, atlas: &Atlas, ids: &[String]) {
+        let Some(b) = fit_extent(atlas, ids) else {
+            return;
+        };
         let to = View::fit(b, self.size, 40.0);
         self.fitted_size = None;
         let from = self.current_view();
@@ -195,6 +267,11 @@ impl MapView {
 
     pub fn is_flying(&self) -> bool {
         self.camera.is_flying()
+    }
+
+    /// True while a flight is waiting for the layout to settle or still under way.
+    pub fn is_moving(&self) -> bool {
+        self.pending.is_some() || self.camera.is_flying()
     }
 
     fn refresh_cache(&mut self, state: &AppState) {
@@ -249,7 +326,7 @@ impl MapView {
     }
 
     fn keyboard(&mut self, ui: &Ui) {
-        if ui.ctx().egui_wants_keyboard_input() {
+        if self.presenting || ui.ctx().egui_wants_keyboard_input() {
             return;
         }
         let (left, right, up, down, zin, zout) = ui.input(|i| {
@@ -281,6 +358,7 @@ impl MapView {
 
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         self.now = ui.input(|i| i.time);
+        self.prev_size = self.size;
         self.size = ui.available_size();
         let atlas = &state.atlas;
         if !self.initialised {
@@ -306,6 +384,7 @@ impl MapView {
             }
             self.fitted_size = Some(self.size);
         }
+        self.start_pending(atlas);
         self.keyboard(ui);
         if let Some(v) = self.camera.step(self.now) {
             self.set_view(v);
@@ -364,6 +443,13 @@ impl MapView {
         if !compared.is_empty() {
             related = compared.clone();
         }
+        if !state.highlight.is_empty() {
+            related = state
+                .highlight
+                .iter()
+                .filter_map(|id| atlas.place_idx(id))
+                .collect();
+        }
         let suggestion_pairs: Vec<_> = if layers.suggestions {
             atlas
                 .suggestions
@@ -393,8 +479,12 @@ impl MapView {
 
         let view_now = self.current_view();
         let centre = view_now.position();
+        let interactive = !self.presenting;
         let mut map = Map::new(None, &mut self.memory, centre)
             .zoom_with_ctrl(false)
+            .panning(interactive)
+            .zoom_gesture(interactive)
+            .double_click_to_zoom(interactive)
             .with_plugin(layers::basemap::BasemapLayer {
                 basemap,
                 cache: &self.basemap_cache,
@@ -465,7 +555,13 @@ impl MapView {
         {
             self.fitted_size = None;
         }
-        let frame = frame.into_inner();
+        let mut frame = frame.into_inner();
+        if self.presenting {
+            // A slide is a picture: nothing on it is picked or hovered.
+            frame.clicked = None;
+            frame.marker_hit = None;
+            frame.area_hit = None;
+        }
         let hit = frame.marker_hit.or(frame.area_hit);
         if let Some(i) = frame
             .clicked

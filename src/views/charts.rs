@@ -9,7 +9,8 @@ use super::View;
 use crate::app::command::Command;
 use crate::app::i18n::tr;
 use crate::app::state::{AppState, Mode};
-use crate::model::{Dataset, Lang, PlaceKind, Unit};
+use crate::deck::ChartKind;
+use crate::model::{Dataset, Lang, PlaceKind, Survey, Unit};
 use crate::views::{format_value, parse_colour};
 
 #[derive(Default)]
@@ -55,8 +56,9 @@ fn section(ui: &mut Ui, title: &str, subtitle: &str) {
     ui.add_space(4.0);
 }
 
-/// Companies per Zuid-Holland hotspot, in Kaart 2 order, coloured by main sector.
-fn hotspot_companies(ui: &mut Ui, state: &AppState) {
+/// Companies per Zuid-Holland hotspot, in Kaart 2 order, coloured by main sector; `height`
+/// fits the chart to a slide, otherwise each bar gets room for its label.
+fn hotspot_companies(ui: &mut Ui, state: &AppState, height: Option<f32>) {
     let lang = state.lang();
     let d = state.atlas.data();
     let mut hotspots: Vec<_> = d
@@ -67,11 +69,6 @@ fn hotspot_companies(ui: &mut Ui, state: &AppState) {
         })
         .collect();
     hotspots.sort_by_key(|p| (p.map_number.unwrap_or(u32::MAX), p.name.clone()));
-    section(
-        ui,
-        tr(lang, "chart.companies"),
-        tr(lang, "chart.companies_sub"),
-    );
     let n = hotspots.len();
     // The first hotspot (Kaart 2 number 1) at the top.
     let row = |i: usize| (n - 1 - i) as f64;
@@ -98,7 +95,7 @@ fn hotspot_companies(ui: &mut Ui, state: &AppState) {
         .map(|(i, p)| (row(i), p.companies.unwrap_or(0)))
         .collect();
     Plot::new("chart-hotspot-companies")
-        .height(44.0 * n.max(2) as f32 + 40.0)
+        .height(height.unwrap_or(44.0 * n.max(2) as f32 + 40.0))
         .y_grid_spacer(integer_marks(n))
         .allow_drag(false)
         .allow_scroll(false)
@@ -164,17 +161,15 @@ fn heat(v: f32) -> Color32 {
 }
 
 /// The sector overlap (Jaccard) of every pair of MRA sub-regions; a cell click compares them.
-fn overlap_matrix(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+fn overlap_matrix(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, cell: f32) {
     let lang = state.lang();
     let atlas = &state.atlas;
     let ids = &atlas.profiles.sub_region_ids;
     let m = &atlas.profiles.sub_region_overlap;
-    section(ui, tr(lang, "chart.overlap"), tr(lang, "chart.overlap_sub"));
     if ids.is_empty() {
         return;
     }
     let names: Vec<String> = ids.iter().map(|id| atlas.name_of(id, lang)).collect();
-    let cell = 64.0;
     let label_w = 210.0;
     let font = FontId::proportional(CHART_TEXT);
     // Column headers, rotated text is not available: numbered columns with a key.
@@ -235,17 +230,18 @@ fn overlap_matrix(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     }
 }
 
-/// Horizontal percentage bars with their full question as the label.
-fn percent_bars(ui: &mut Ui, d: &Dataset, topic: &str, lang: Lang) {
+/// Horizontal percentage bars of `bar` size with their full question as the label.
+fn percent_bars(ui: &mut Ui, d: &Dataset, topic: &str, lang: Lang, bar: Vec2) {
     let results: Vec<_> = d
         .surveys
         .iter()
         .flat_map(|s| &s.results)
         .filter(|r| r.topic == topic && r.unit == Unit::Percent)
         .collect();
+    let font = FontId::proportional(bar.y * 0.7);
     for r in results {
         ui.horizontal(|ui| {
-            let (rect, _) = ui.allocate_exact_size(Vec2::new(340.0, 24.0), Sense::hover());
+            let (rect, _) = ui.allocate_exact_size(bar, Sense::hover());
             let painter = ui.painter();
             painter.rect_filled(rect, 3.0, Color32::from_gray(235));
             let w = rect.width() * (r.value as f32 / 100.0).clamp(0.0, 1.0);
@@ -254,16 +250,170 @@ fn percent_bars(ui: &mut Ui, d: &Dataset, topic: &str, lang: Lang) {
                 3.0,
                 Color32::from_rgb(0, 114, 178),
             );
-            painter.text(
-                rect.left_center() + Vec2::new(6.0, 0.0),
-                Align2::LEFT_CENTER,
-                format_value(r.value, None, r.unit, r.qualifier, lang),
-                FontId::proportional(CHART_TEXT),
-                Color32::WHITE,
+            let text = format_value(r.value, None, r.unit, r.qualifier, lang);
+            let galley = painter.layout_no_wrap(text, font.clone(), Color32::WHITE);
+            // White inside a bar wide enough for it, dark beside a short one.
+            let (pos, colour) = if galley.size().x + 12.0 <= w {
+                (rect.left_center() + Vec2::new(6.0, 0.0), Color32::WHITE)
+            } else {
+                (
+                    egui::pos2(rect.left() + w + 6.0, rect.center().y),
+                    Color32::from_gray(20),
+                )
+            };
+            painter.galley_with_override_text_color(
+                pos - Vec2::new(0.0, galley.size().y / 2.0),
+                galley,
+                colour,
             );
-            ui.label(RichText::new(r.question.get(lang)).size(CHART_TEXT - 2.0));
+            ui.add(egui::Label::new(RichText::new(r.question.get(lang)).size(bar.y * 0.6)).wrap());
         });
     }
+}
+
+/// Registered and present, as bars and as a fraction.
+fn attendance(ui: &mut Ui, s: &Survey, lang: Lang, height: f32) {
+    let Some(a) = &s.attendance else {
+        return;
+    };
+    let bars = vec![
+        Bar::new(0.0, f64::from(a.registered))
+            .width(0.6)
+            .fill(Color32::from_gray(150))
+            .name(tr(lang, "chart.registered")),
+        Bar::new(1.0, f64::from(a.attended))
+            .width(0.6)
+            .fill(Color32::from_rgb(0, 114, 178))
+            .name(tr(lang, "chart.attended")),
+    ];
+    let labels = [
+        tr(lang, "chart.registered").to_string(),
+        tr(lang, "chart.attended").to_string(),
+    ];
+    ui.horizontal(|ui| {
+        Plot::new(("chart-attendance", &s.id))
+            .height(height)
+            .x_grid_spacer(integer_marks(2))
+            .width(360.0)
+            .allow_drag(false)
+            .allow_scroll(false)
+            .allow_zoom(false)
+            .x_axis_formatter(move |mark, _| {
+                let i = mark.value.round();
+                if (mark.value - i).abs() < 1e-6 && (0.0..2.0).contains(&i) {
+                    labels[i as usize].clone()
+                } else {
+                    String::new()
+                }
+            })
+            .show(ui, |plot| {
+                plot.bar_chart(BarChart::new(tr(lang, "chart.attendance"), bars))
+            });
+        ui.label(
+            RichText::new(format!(
+                "{} / {} = {}%",
+                a.attended, a.registered, a.percent
+            ))
+            .size(24.0)
+            .strong(),
+        );
+    });
+}
+
+/// The survey's topics in order: product chains, action lines, then general questions.
+fn survey_topics(d: &Dataset, s: &Survey, lang: Lang) -> Vec<(String, String)> {
+    let mut topics: Vec<(String, String)> = Vec::new();
+    for c in &d.product_chains {
+        topics.push((c.id.clone(), c.name.get(lang).to_string()));
+    }
+    for a in &d.action_lines {
+        topics.push((a.id.clone(), a.name.get(lang).to_string()));
+    }
+    topics.push((s.id.clone(), tr(lang, "chart.general").to_string()));
+    topics
+}
+
+/// Percentages per topic; only `only` when given (a slide shows one topic).
+fn results(ui: &mut Ui, d: &Dataset, s: &Survey, lang: Lang, only: Option<&str>, bar: Vec2) {
+    for (id, name) in survey_topics(d, s, lang) {
+        if only.is_some_and(|t| t != id) {
+            continue;
+        }
+        let any = s
+            .results
+            .iter()
+            .any(|r| r.topic == id && r.unit == Unit::Percent);
+        if !any {
+            continue;
+        }
+        if only.is_none() {
+            ui.add_space(6.0);
+            ui.label(RichText::new(name).size(18.0).strong());
+        }
+        percent_bars(ui, d, &id, lang, bar);
+    }
+}
+
+/// Which hotspot discussed which topic in the break-outs.
+fn discussions(ui: &mut Ui, state: &AppState, s: &Survey, out: &mut Vec<Command>, fit: bool) {
+    let lang = state.lang();
+    let d = state.atlas.data();
+    let topics = survey_topics(d, s, lang);
+    let mut places: Vec<&String> = Vec::new();
+    for x in &s.discussions {
+        if !places.contains(&&x.place) {
+            places.push(&x.place);
+        }
+    }
+    let cols: Vec<&(String, String)> = topics
+        .iter()
+        .filter(|(id, _)| s.discussions.iter().any(|x| &x.topic == id))
+        .collect();
+    // On a slide every column must fit the width: the header cells share what the names
+    // column leaves.
+    let header_w = if fit {
+        ((ui.available_width() - 260.0) / cols.len().max(1) as f32 - 10.0).clamp(50.0, 140.0)
+    } else {
+        140.0
+    };
+    let header_size = if header_w < 100.0 {
+        CHART_TEXT - 6.0
+    } else {
+        CHART_TEXT - 3.0
+    };
+    egui::Grid::new(("chart-discussions", &s.id))
+        .striped(true)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("");
+            for (_, name) in &cols {
+                // Topic names are long: wrap them in a narrow header cell.
+                ui.vertical(|ui| {
+                    ui.set_max_width(header_w);
+                    ui.add(egui::Label::new(RichText::new(name).size(header_size).strong()).wrap());
+                });
+            }
+            ui.end_row();
+            for p in places {
+                let name = state.atlas.name_of(p, lang);
+                if ui.link(RichText::new(&name).size(CHART_TEXT)).clicked() {
+                    out.push(Command::Focus(p.clone()));
+                    out.push(Command::SetMode(Mode::Map));
+                }
+                for (id, _) in &cols {
+                    let hit = s
+                        .discussions
+                        .iter()
+                        .any(|x| &x.place == p && &x.topic == id);
+                    ui.label(
+                        RichText::new(if hit { "●" } else { "" })
+                            .size(CHART_TEXT)
+                            .color(Color32::from_rgb(0, 114, 178)),
+                    );
+                }
+                ui.end_row();
+            }
+        });
 }
 
 /// The ROEM-II survey: attendance, results per product chain and action line, and which
@@ -277,138 +427,82 @@ fn roem(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             &format!("{} — {}", s.name, tr(lang, "chart.survey")),
             s.description.get(lang),
         );
-        if let Some(a) = &s.attendance {
-            let bars = vec![
-                Bar::new(0.0, f64::from(a.registered))
-                    .width(0.6)
-                    .fill(Color32::from_gray(150))
-                    .name(tr(lang, "chart.registered")),
-                Bar::new(1.0, f64::from(a.attended))
-                    .width(0.6)
-                    .fill(Color32::from_rgb(0, 114, 178))
-                    .name(tr(lang, "chart.attended")),
-            ];
-            let labels = [
-                tr(lang, "chart.registered").to_string(),
-                tr(lang, "chart.attended").to_string(),
-            ];
-            ui.horizontal(|ui| {
-                Plot::new(("chart-attendance", &s.id))
-                    .height(220.0)
-                    .x_grid_spacer(integer_marks(2))
-                    .width(360.0)
-                    .allow_drag(false)
-                    .allow_scroll(false)
-                    .allow_zoom(false)
-                    .x_axis_formatter(move |mark, _| {
-                        let i = mark.value.round();
-                        if (mark.value - i).abs() < 1e-6 && (0.0..2.0).contains(&i) {
-                            labels[i as usize].clone()
-                        } else {
-                            String::new()
-                        }
-                    })
-                    .show(ui, |plot| {
-                        plot.bar_chart(BarChart::new(tr(lang, "chart.attendance"), bars))
-                    });
-                ui.label(
-                    RichText::new(format!(
-                        "{} / {} = {}%",
-                        a.attended, a.registered, a.percent
-                    ))
-                    .size(24.0)
-                    .strong(),
-                );
-            });
-        }
-        let mut topics: Vec<(String, String)> = Vec::new();
-        for c in &d.product_chains {
-            topics.push((c.id.clone(), c.name.get(lang).to_string()));
-        }
-        for a in &d.action_lines {
-            topics.push((a.id.clone(), a.name.get(lang).to_string()));
-        }
-        topics.push((s.id.clone(), tr(lang, "chart.general").to_string()));
-        for (id, name) in &topics {
-            let any = s
-                .results
-                .iter()
-                .any(|r| &r.topic == id && r.unit == Unit::Percent);
-            if !any {
-                continue;
-            }
-            ui.add_space(6.0);
-            ui.label(RichText::new(name).size(18.0).strong());
-            percent_bars(ui, d, id, lang);
-        }
-        // Which hotspot discussed what.
+        attendance(ui, s, lang, 220.0);
+        results(ui, d, s, lang, None, Vec2::new(340.0, 24.0));
         ui.add_space(10.0);
         ui.label(
             RichText::new(tr(lang, "chart.discussions"))
                 .size(18.0)
                 .strong(),
         );
-        let places: Vec<&String> = {
-            let mut v: Vec<&String> = Vec::new();
-            for x in &s.discussions {
-                if !v.contains(&&x.place) {
-                    v.push(&x.place);
-                }
+        discussions(ui, state, s, out, false);
+    }
+}
+
+/// One chart filling the space it is given, without its heading (a slide has its own title).
+pub fn show_chart(
+    ui: &mut Ui,
+    state: &AppState,
+    kind: ChartKind,
+    topic: Option<&str>,
+    out: &mut Vec<Command>,
+) {
+    projector_text(ui);
+    let lang = state.lang();
+    let d = state.atlas.data();
+    let height = ui.available_height().max(120.0);
+    match kind {
+        ChartKind::HotspotCompanies => hotspot_companies(ui, state, Some(height - 60.0)),
+        ChartKind::SubRegionOverlap => {
+            let n = state.atlas.profiles.sub_region_ids.len().max(1) as f32;
+            let cell = ((height - 30.0) / n).clamp(24.0, 64.0);
+            overlap_matrix(ui, state, out, cell);
+        }
+        ChartKind::SurveyAttendance => {
+            for s in &d.surveys {
+                attendance(ui, s, lang, height.min(420.0));
             }
-            v
-        };
-        let cols: Vec<&(String, String)> = topics
-            .iter()
-            .filter(|(id, _)| s.discussions.iter().any(|x| &x.topic == id))
-            .collect();
-        egui::Grid::new(("chart-discussions", &s.id))
-            .striped(true)
-            .spacing([10.0, 6.0])
-            .show(ui, |ui| {
-                ui.label("");
-                for (_, name) in &cols {
-                    // Topic names are long: wrap them in a narrow header cell.
-                    ui.vertical(|ui| {
-                        ui.set_max_width(140.0);
-                        ui.add(
-                            egui::Label::new(RichText::new(name).size(CHART_TEXT - 3.0).strong())
-                                .wrap(),
-                        );
-                    });
-                }
-                ui.end_row();
-                for p in places {
-                    let name = state.atlas.name_of(p, lang);
-                    if ui.link(RichText::new(&name).size(CHART_TEXT)).clicked() {
-                        out.push(Command::Focus(p.clone()));
-                        out.push(Command::SetMode(Mode::Map));
-                    }
-                    for (id, _) in &cols {
-                        let hit = s
-                            .discussions
-                            .iter()
-                            .any(|x| &x.place == p && &x.topic == id);
-                        ui.label(
-                            RichText::new(if hit { "●" } else { "" })
-                                .size(CHART_TEXT)
-                                .color(Color32::from_rgb(0, 114, 178)),
-                        );
-                    }
-                    ui.end_row();
-                }
-            });
+        }
+        ChartKind::SurveyResults => {
+            // A topic that is a survey's id means its general questions.
+            // Rows as tall as the slide allows, up to twice the normal size.
+            let rows = d
+                .surveys
+                .iter()
+                .flat_map(|s| &s.results)
+                .filter(|r| topic.is_none_or(|t| r.topic == t) && r.unit == Unit::Percent)
+                .count()
+                .max(1) as f32;
+            let h = ((height - 20.0) / rows - 6.0).clamp(14.0, 34.0);
+            let bar = Vec2::new((ui.available_width() * 0.32).clamp(200.0, 480.0), h);
+            for s in &d.surveys {
+                results(ui, d, s, lang, topic, bar);
+            }
+        }
+        ChartKind::SurveyDiscussions => {
+            for s in &d.surveys {
+                discussions(ui, state, s, out, true);
+            }
+        }
     }
 }
 
 impl View for ChartsView {
     fn ui(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+        let lang = state.lang();
         egui::ScrollArea::both()
             .id_salt("charts")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 projector_text(ui);
-                hotspot_companies(ui, state);
-                overlap_matrix(ui, state, out);
+                section(
+                    ui,
+                    tr(lang, "chart.companies"),
+                    tr(lang, "chart.companies_sub"),
+                );
+                hotspot_companies(ui, state, None);
+                section(ui, tr(lang, "chart.overlap"), tr(lang, "chart.overlap_sub"));
+                overlap_matrix(ui, state, out, 64.0);
                 roem(ui, state, out);
                 ui.add_space(20.0);
             });

@@ -3,9 +3,11 @@
 pub mod about;
 pub mod charts;
 pub mod compare;
+pub mod decks;
 pub mod details;
 pub mod legend;
 pub mod place_list;
+pub mod presenter;
 pub mod problems;
 pub mod search;
 

@@ -1,0 +1,241 @@
+//! Presenter mode's screen furniture: the slide's title band, its sources, a legend of what
+//! the map shows, the black screen, and the presenter's own window (notes, next slide, timer).
+//! The map, charts and comparison themselves are the normal views, drawn without chrome.
+
+use egui::{Color32, FontId, Frame, Margin, RichText, Ui};
+
+use crate::app::command::Command;
+use crate::app::i18n::tr;
+use crate::app::presenting::{self, Presentation};
+use crate::app::state::AppState;
+use crate::app::style;
+use crate::deck::{Slide, unique_sources};
+use crate::map::layers::FrameOut;
+use crate::model::Lang;
+use crate::views::parse_colour;
+
+/// Projector colours: black on white, nothing pale.
+pub const INK: Color32 = Color32::from_gray(12);
+pub const INK_SOFT: Color32 = Color32::from_gray(55);
+pub const PAPER: Color32 = Color32::WHITE;
+
+/// Sets a projector theme on a UI: light, high contrast, no faint text.
+pub fn projector_style(ui: &mut Ui) {
+    let style = ui.style_mut();
+    style.visuals = egui::Visuals::light();
+    style.visuals.override_text_color = Some(INK);
+    style.visuals.panel_fill = PAPER;
+    style.visuals.window_fill = PAPER;
+    style.visuals.extreme_bg_color = PAPER;
+    style.visuals.widgets.noninteractive.fg_stroke.color = INK;
+    style.visuals.widgets.noninteractive.bg_stroke.color = Color32::from_gray(120);
+}
+
+/// The frame of the title band and the footer.
+pub fn band_frame() -> Frame {
+    Frame::NONE
+        .fill(PAPER)
+        .inner_margin(Margin::symmetric(18, 8))
+}
+
+/// Title, caption and slide number.
+pub fn header(ui: &mut Ui, slide: &Slide, counter: &str, typed: &str) {
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(&slide.title)
+                .font(style::semibold(26.0))
+                .color(INK),
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(RichText::new(counter).size(13.0).color(INK_SOFT));
+            if !typed.is_empty() {
+                ui.label(
+                    RichText::new(format!("→ {typed}"))
+                        .size(13.0)
+                        .strong()
+                        .color(INK),
+                );
+            }
+        });
+    });
+    if !slide.caption.is_empty() {
+        ui.add(egui::Label::new(RichText::new(&slide.caption).size(15.0).color(INK)).wrap());
+    }
+}
+
+/// The slide's sources in one small line (always on screen while the slide is).
+pub fn footer(ui: &mut Ui, state: &AppState, slide: &Slide) {
+    let lang = state.lang();
+    let d = state.atlas.data();
+    let cites: Vec<String> = unique_sources(&slide.sources)
+        .into_iter()
+        .map(|c| d.cite_in(c, lang))
+        .collect();
+    if cites.is_empty() {
+        return;
+    }
+    ui.add(
+        egui::Label::new(
+            RichText::new(format!(
+                "{}: {}",
+                tr(lang, "present.sources"),
+                cites.join(" · ")
+            ))
+            .size(9.5)
+            .color(INK_SOFT),
+        )
+        .wrap(),
+    );
+}
+
+/// A legend of the main sectors of the markers on screen, in the map's top-right corner.
+pub fn legend(ui: &mut Ui, rect: egui::Rect, state: &AppState, drawn: &FrameOut) {
+    let lang = state.lang();
+    let d = state.atlas.data();
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for (i, _, _) in &drawn.markers {
+        let Some(sector) = d.places.get(*i).and_then(|p| p.sectors.first()) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(s, _)| *s == sector.as_str()) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((sector.as_str(), 1)),
+        }
+    }
+    if counts.is_empty() {
+        return;
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    counts.truncate(7);
+    let font = FontId::proportional(11.0);
+    let row_h = 15.0;
+    let width = counts
+        .iter()
+        .filter_map(|(s, _)| d.sector(s))
+        .map(|s| {
+            ui.painter()
+                .layout_no_wrap(s.label.get(lang).to_string(), font.clone(), INK)
+                .size()
+                .x
+        })
+        .fold(0.0_f32, f32::max)
+        + 30.0;
+    let height = row_h * counts.len() as f32 + 8.0;
+    let r = egui::Rect::from_min_size(
+        rect.right_top() + egui::vec2(-width - 8.0, 8.0),
+        egui::vec2(width, height),
+    );
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(r, 4.0, Color32::from_white_alpha(235));
+    painter.rect_stroke(
+        r,
+        4.0,
+        egui::Stroke::new(0.5, Color32::from_gray(150)),
+        egui::StrokeKind::Inside,
+    );
+    for (k, (id, _)) in counts.iter().enumerate() {
+        let Some(s) = d.sector(id) else { continue };
+        let y = r.top() + 4.0 + row_h * (k as f32 + 0.5);
+        painter.circle_filled(egui::pos2(r.left() + 11.0, y), 4.5, parse_colour(&s.color));
+        painter.text(
+            egui::pos2(r.left() + 21.0, y),
+            egui::Align2::LEFT_CENTER,
+            s.label.get(lang),
+            font.clone(),
+            INK,
+        );
+    }
+}
+
+/// The presenter's window: where they are, what comes next, their notes and the time.
+pub fn presenter_window(
+    ctx: &egui::Context,
+    p: &mut Presentation,
+    lang: Lang,
+    now: f64,
+) -> Vec<Command> {
+    let mut out = Vec::new();
+    let builder = egui::ViewportBuilder::default()
+        .with_title(tr(lang, "present.presenter_view"))
+        .with_inner_size([560.0, 400.0]);
+    ctx.show_viewport_immediate(
+        egui::ViewportId::from_hash_of("presenter-view"),
+        builder,
+        |ui, _class| {
+            out.extend(
+                ui.ctx()
+                    .input_mut(|i| presenting::take_keys(i, &mut p.typed)),
+            );
+            if ui.ctx().input(|i| i.viewport().close_requested()) {
+                out.push(Command::TogglePresenterView);
+            }
+            egui::CentralPanel::default().show(ui, |ui| notes_ui(ui, p, lang, now, &mut out));
+        },
+    );
+    out
+}
+
+fn notes_ui(ui: &mut Ui, p: &Presentation, lang: Lang, now: f64, out: &mut Vec<Command>) {
+    let elapsed = now - p.started_at.unwrap_or(now);
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{} {} / {}",
+                tr(lang, "present.slide"),
+                p.index + 1,
+                p.len()
+            ))
+            .size(20.0)
+            .strong(),
+        );
+        ui.separator();
+        ui.label(
+            RichText::new(format!(
+                "{} {}",
+                tr(lang, "present.timer"),
+                presenting::clock(elapsed)
+            ))
+            .size(20.0)
+            .monospace(),
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button(tr(lang, "present.next")).clicked() {
+                out.push(Command::NextSlide);
+            }
+            if ui.button(tr(lang, "present.previous")).clicked() {
+                out.push(Command::PreviousSlide);
+            }
+        });
+    });
+    ui.separator();
+    if let Some(s) = p.deck.slides.get(p.index) {
+        ui.label(RichText::new(&s.title).size(22.0).strong());
+        if !s.caption.is_empty() {
+            ui.label(RichText::new(&s.caption).size(15.0));
+        }
+        ui.add_space(8.0);
+        ui.label(RichText::new(tr(lang, "present.notes")).strong());
+        egui::ScrollArea::vertical()
+            .max_height(ui.available_height() - 90.0)
+            .show(ui, |ui| {
+                let notes = if s.notes.is_empty() {
+                    tr(lang, "present.no_notes")
+                } else {
+                    s.notes.as_str()
+                };
+                ui.label(RichText::new(notes).size(17.0));
+            });
+    }
+    ui.separator();
+    let next = p
+        .deck
+        .slides
+        .get(p.index + 1)
+        .map_or(tr(lang, "present.end"), |s| s.title.as_str());
+    ui.label(
+        RichText::new(format!("{}: {next}", tr(lang, "present.next")))
+            .size(17.0)
+            .weak(),
+    );
+    ui.label(RichText::new(tr(lang, "present.keys")).small().weak());
+}

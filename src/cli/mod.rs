@@ -1,7 +1,10 @@
-//! Command-line interface: open the app (default), `check`, `export` and `bench`.
+//! Command-line interface: open the app (default), `check`, `export`, `render`, `bench` and
+//! `soak`.
 
 pub mod bench;
 pub mod check;
+pub mod render;
+pub mod soak;
 
 use std::path::PathBuf;
 
@@ -58,6 +61,47 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Render every slide of a deck as an image, headless (no window, no GPU)
+    Render {
+        /// A deck file (.toml), or a built-in deck: zuid-holland, mra, noord-nederland
+        #[arg(long, value_name = "FILE|NAME")]
+        deck: String,
+        /// Folder for slide-01.png, slide-02.png, …
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Pixels per window pixel: 1, 2 or 4 (a poster)
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=4))]
+        scale: u32,
+        /// Window size the slides are laid out for, in pixels
+        #[arg(long, default_value = "1920x1080")]
+        size: String,
+        /// Write SVG instead of PNG
+        #[arg(long)]
+        svg: bool,
+        /// Language of built-in decks and labels: nl or en
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
+    /// Present a built-in deck in a loop, headless, and report whether memory stays flat
+    Soak {
+        /// How long to run, in seconds of wall time
+        #[arg(long, default_value_t = 600)]
+        seconds: u64,
+        /// Built-in deck: zuid-holland, mra or noord-nederland
+        #[arg(long, default_value = "zuid-holland")]
+        deck: String,
+        /// Exit with code 1 when memory grows more than this after the first loop (MB)
+        #[arg(long, default_value_t = 16.0)]
+        limit_mb: f64,
+    },
+}
+
+fn parse_lang(text: &str) -> crate::model::Lang {
+    if text == "en" {
+        crate::model::Lang::En
+    } else {
+        crate::model::Lang::Nl
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -82,6 +126,19 @@ pub fn load(path: Option<&std::path::Path>) -> Result<LoadedDataset, LoadError> 
     match path {
         Some(p) => model::load_path(p),
         None => model::load_embedded(),
+    }
+}
+
+/// The atlas for a command, or every problem of the dataset as one message.
+fn atlas_for(
+    path: Option<&std::path::Path>,
+) -> Result<std::sync::Arc<crate::derive::Atlas>, String> {
+    match load(path) {
+        Ok(l) => Ok(std::sync::Arc::new(crate::derive::Atlas::new(l))),
+        Err(e) => {
+            let list: Vec<String> = e.problems.iter().map(ToString::to_string).collect();
+            Err(format!("{e}:\n{}", list.join("\n")))
+        }
     }
 }
 
@@ -117,11 +174,7 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
                     return 1;
                 }
             };
-            let lang = if lang == "en" {
-                crate::model::Lang::En
-            } else {
-                crate::model::Lang::Nl
-            };
+            let lang = parse_lang(&lang);
             let atlas = crate::derive::Atlas::new(loaded);
             let d = atlas.data();
             for (n, s) in atlas.suggestions.iter().enumerate() {
@@ -143,6 +196,60 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
                 1
             }
         },
+        Command::Render {
+            deck,
+            out,
+            scale,
+            size,
+            svg,
+            lang,
+        } => {
+            let lang = parse_lang(&lang);
+            let format = if svg {
+                crate::app::command::ImageFormat::Svg
+            } else {
+                crate::app::command::ImageFormat::Png { scale }
+            };
+            let result = render::parse_size(&size).and_then(|size| {
+                let atlas = atlas_for(dataset.as_deref())?;
+                let deck = render::deck_from_arg(&deck, &atlas, lang)?;
+                render::run(atlas, deck, &out, size, format, lang)
+            });
+            match result {
+                Ok(files) => {
+                    for f in &files {
+                        println!("{}", f.display());
+                    }
+                    0
+                }
+                Err(e) => {
+                    eprintln!("render failed: {e}");
+                    1
+                }
+            }
+        }
+        Command::Soak {
+            seconds,
+            deck,
+            limit_mb,
+        } => {
+            let result = atlas_for(dataset.as_deref()).and_then(|atlas| {
+                let deck = render::deck_from_arg(&deck, &atlas, crate::model::Lang::Nl)?;
+                Ok(soak::run(
+                    atlas,
+                    deck,
+                    std::time::Duration::from_secs(seconds),
+                    90,
+                ))
+            });
+            match result {
+                Ok(s) => soak::report(&s, limit_mb),
+                Err(e) => {
+                    eprintln!("soak failed: {e}");
+                    1
+                }
+            }
+        }
         Command::Export { format, out } => {
             let loaded = match load(dataset.as_deref()) {
                 Ok(l) => l,

@@ -222,7 +222,10 @@ fn a_presenter_builds_saves_and_reopens_a_deck_of_their_own() {
     );
 
     // Reorder, retitle, delete.
-    h.get_by_label("Omlaag").click();
+    h.query_all_by_label("Omlaag")
+        .next()
+        .expect("a down button")
+        .click();
     h.run();
     let own = h.state().state.settings.own_deck.clone().expect("own deck");
     assert_eq!(own.slides[0].title, "MICS");
@@ -290,5 +293,49 @@ fn a_presenter_builds_saves_and_reopens_a_deck_of_their_own() {
             .map(|d| d.slides.len()),
         Some(1)
     );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Runs frames until the export thread has reported (or a few seconds passed).
+fn wait_for_status(h: &mut Harness<'static, AtlasApp>, text: &str) -> bool {
+    for _ in 0..200 {
+        h.run();
+        if common::shows(h, text) {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    false
+}
+
+#[test]
+fn exporting_a_slide_writes_a_png_and_says_so() {
+    use innovation_atlas::app::command::ImageFormat;
+    let dir = std::env::temp_dir().join(format!("atlas-export-ui-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("dia.png");
+    let mut h = harness();
+    h.get_by_label("Presenteren").click();
+    h.run();
+    h.state_mut().apply(Command::Export {
+        slide: Some(1),
+        format: ImageFormat::Png { scale: 1 },
+        path: path.clone(),
+    });
+    assert!(
+        wait_for_status(&mut h, "Geëxporteerd:"),
+        "no success message"
+    );
+    let bytes = std::fs::read(&path).expect("the PNG is written");
+    assert_eq!(&bytes[1..4], b"PNG");
+    // A folder that does not exist: the failure is reported, nothing is left behind.
+    let bad = dir.join("no-such-folder").join("dia.svg");
+    h.state_mut().apply(Command::Export {
+        slide: None,
+        format: ImageFormat::Svg,
+        path: bad.clone(),
+    });
+    assert!(wait_for_status(&mut h, "Mislukt:"), "no failure message");
+    assert!(!bad.exists());
     std::fs::remove_dir_all(&dir).ok();
 }

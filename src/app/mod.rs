@@ -104,7 +104,7 @@ impl AtlasApp {
             details: DetailsView,
             problems: ProblemsView,
             about: AboutView::default(),
-            compare: CompareView,
+            compare: CompareView::default(),
             charts: ChartsView,
             synced: Vec::new(),
             styled: false,
@@ -169,6 +169,11 @@ impl AtlasApp {
         let mut out = Vec::new();
         self.poll_dialog(&mut out);
         self.poll_exports();
+        if !self.exports.is_empty() || self.pending_dialog.is_some() {
+            // Threads report through channels, not input: look again soon.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(150));
+        }
         self.autosave_deck(ui.ctx());
         self.switch_presenting_look(ui.ctx());
         if self.presentation.is_some() {
@@ -749,7 +754,11 @@ impl AtlasApp {
             (SlideView::Compare, _) => {
                 egui::CentralPanel::default()
                     .frame(presenter::band_frame())
-                    .show(ui, |ui| self.compare.ui(ui, &self.state, &mut ignored));
+                    .show(ui, |ui| {
+                        self.compare.on_slide = true;
+                        self.compare.ui(ui, &self.state, &mut ignored);
+                        self.compare.on_slide = false;
+                    });
             }
             _ => {
                 egui::CentralPanel::default()

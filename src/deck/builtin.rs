@@ -426,8 +426,9 @@ fn mra(d: &Dataset, lang: Lang) -> Vec<Slide> {
                 a.number,
                 a.name.get(lang)
             ),
-            format!("{} {}", a.goal.get(lang), lines.join(" · ")),
+            first_sentence(a.goal.get(lang)),
         );
+        s.notes = format!("{}\n\n{}", a.goal.get(lang), lines.join("\n"));
         s.highlight = places.clone();
         s.fit = if places.is_empty() {
             vec![region.to_string()]

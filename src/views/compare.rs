@@ -21,7 +21,10 @@ const MIN_COLUMN_WIDTH: f32 = 220.0;
 const HEADING_WIDTH: f32 = 150.0;
 
 #[derive(Default)]
-pub struct CompareView;
+pub struct CompareView {
+    /// On a slide only the comparison shows: no picker, no hints.
+    pub on_slide: bool,
+}
 
 /// Name, kind and region line of a profile.
 fn title(d: &Dataset, id: &str, lang: Lang) -> (String, String) {
@@ -175,21 +178,23 @@ impl View for CompareView {
         let atlas = &state.atlas;
         let d = atlas.data();
         let ids: Vec<String> = state.settings.compare.clone();
-        ui.horizontal_wrapped(|ui| {
-            ui.heading(tr(lang, "compare.heading"));
-            picker(ui, state, out);
-            let mut sync = state.settings.sync_view;
-            if ui.checkbox(&mut sync, tr(lang, "compare.sync")).changed() {
-                out.push(Command::SetSyncView(sync));
+        if !self.on_slide {
+            ui.horizontal_wrapped(|ui| {
+                ui.heading(tr(lang, "compare.heading"));
+                picker(ui, state, out);
+                let mut sync = state.settings.sync_view;
+                if ui.checkbox(&mut sync, tr(lang, "compare.sync")).changed() {
+                    out.push(Command::SetSyncView(sync));
+                }
+            });
+            if ids.len() < 2 {
+                ui.label(RichText::new(tr(lang, "compare.hint")).weak());
             }
-        });
-        if ids.len() < 2 {
-            ui.label(RichText::new(tr(lang, "compare.hint")).weak());
         }
         if ids.is_empty() {
             return;
         }
-        if ids.len() >= MAX_COMPARED {
+        if ids.len() >= MAX_COMPARED && !self.on_slide {
             ui.label(RichText::new(tr(lang, "compare.max")).small().weak());
         }
 
@@ -245,10 +250,14 @@ impl View for CompareView {
                     .min_col_width(HEADING_WIDTH.min(110.0))
                     .show(ui, |ui| {
                         let n = ids.len();
+                        let on_slide = self.on_slide;
                         row(ui, "", n, width, |ui, c| {
                             let (name, kind) = title(d, &ids[c], lang);
                             ui.horizontal(|ui| {
                                 ui.label(RichText::new(&name).size(18.0).strong());
+                                if on_slide {
+                                    return;
+                                }
                                 let remove = ui
                                     .small_button("×")
                                     .on_hover_text(tr(lang, "compare.remove"));
@@ -257,7 +266,7 @@ impl View for CompareView {
                                 }
                             });
                             ui.label(RichText::new(kind).weak());
-                            if ui.link(tr(lang, "compare.show_on_map")).clicked() {
+                            if !on_slide && ui.link(tr(lang, "compare.show_on_map")).clicked() {
                                 out.push(Command::Focus(ids[c].clone()));
                                 out.push(Command::SetMode(crate::app::state::Mode::Map));
                             }

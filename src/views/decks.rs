@@ -58,6 +58,7 @@ impl View for DeckWindow {
         egui::Window::new(tr(lang, "present.window"))
             .open(&mut open)
             .default_width(460.0)
+            .default_pos(ui.ctx().content_rect().right_top() + egui::vec2(-860.0, 40.0))
             .default_height(560.0)
             .show(ui.ctx(), |ui| self.contents(ui, state, out));
         if !open {
@@ -167,24 +168,10 @@ impl DeckWindow {
         let n = deck.slides.len();
         egui::ScrollArea::vertical()
             .id_salt("deck-slides")
-            .auto_shrink([false, false])
+            .auto_shrink([false, true])
             .show(ui, |ui| {
                 for (i, slide) in deck.slides.iter().enumerate() {
                     ui.horizontal(|ui| {
-                        let label = format!("{}. {}", i + 1, slide.title);
-                        let editing = self.editing == Some(i);
-                        if ui.selectable_label(editing, label).clicked() {
-                            out.push(Command::ShowSlide(i));
-                            if own {
-                                self.editing = Some(i);
-                                self.title = slide.title.clone();
-                                self.caption = slide.caption.clone();
-                                self.notes = slide.notes.clone();
-                            }
-                        }
-                    });
-                    ui.horizontal(|ui| {
-                        ui.add_space(16.0);
                         if ui
                             .small_button("▶")
                             .on_hover_text(tr(lang, "present.start"))
@@ -199,15 +186,38 @@ impl DeckWindow {
                             });
                         }
                         if own {
-                            if i > 0 && ui.small_button(tr(lang, "present.up")).clicked() {
+                            if ui
+                                .add_enabled(
+                                    i > 0,
+                                    egui::Button::new(tr(lang, "present.up")).small(),
+                                )
+                                .clicked()
+                            {
                                 out.push(Command::MoveSlide { from: i, to: i - 1 });
                             }
-                            if i + 1 < n && ui.small_button(tr(lang, "present.down")).clicked() {
+                            if ui
+                                .add_enabled(
+                                    i + 1 < n,
+                                    egui::Button::new(tr(lang, "present.down")).small(),
+                                )
+                                .clicked()
+                            {
                                 out.push(Command::MoveSlide { from: i, to: i + 1 });
                             }
                             if ui.small_button(tr(lang, "present.delete")).clicked() {
                                 out.push(Command::DeleteSlide(i));
                                 self.editing = None;
+                            }
+                        }
+                        let label = format!("{}. {}", i + 1, slide.title);
+                        let editing = self.editing == Some(i);
+                        if ui.selectable_label(editing, label).clicked() {
+                            out.push(Command::ShowSlide(i));
+                            if own {
+                                self.editing = Some(i);
+                                self.title = slide.title.clone();
+                                self.caption = slide.caption.clone();
+                                self.notes = slide.notes.clone();
                             }
                         }
                     });

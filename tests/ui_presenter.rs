@@ -274,6 +274,27 @@ fn a_presenter_builds_saves_and_reopens_a_deck_of_their_own() {
         app.state.settings.own_deck_path.as_deref(),
         Some(path.as_path())
     );
+    // A deck file edited by hand between runs is what opens.
+    let mut edited = own.clone();
+    edited.slides[0].caption = "met de hand aangepast".into();
+    deck::save(&path, &edited).expect("save by hand");
+    let app = AtlasApp::new(
+        h.state().state.atlas.clone(),
+        h.state().settings_to_save(),
+        innovation_atlas::app::Dialogs::Disabled,
+    );
+    assert_eq!(app.state.chosen_deck(), Some(&edited));
+    deck::save(&path, &own).expect("restore");
+    // A deck file that is gone: the kept copy opens, and saving will ask where.
+    let mut settings = h.state().settings_to_save();
+    settings.own_deck_path = Some(dir.join("gone.toml"));
+    let app = AtlasApp::new(
+        h.state().state.atlas.clone(),
+        settings,
+        innovation_atlas::app::Dialogs::Disabled,
+    );
+    assert_eq!(app.state.chosen_deck(), Some(&own));
+    assert!(app.state.settings.own_deck_path.is_none());
 
     // Deleting leaves one slide.
     h.get_by_label("Presenteren");

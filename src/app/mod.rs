@@ -95,6 +95,34 @@ pub struct AtlasApp {
 
 impl AtlasApp {
     pub fn new(atlas: Arc<Atlas>, settings: Settings, dialogs: Dialogs) -> Self {
+        let mut app = Self::with_settings(atlas, settings, dialogs);
+        app.reopen_last_deck();
+        app
+    }
+
+    /// The deck file last used is the truth at start (it may have been edited by hand); the
+    /// copy kept with the settings is used when the file is gone or has unsaved changes.
+    fn reopen_last_deck(&mut self) {
+        let s = &self.state.settings;
+        let Some(path) = s.own_deck_path.clone() else {
+            return;
+        };
+        if s.own_deck_dirty && s.own_deck.is_some() {
+            return;
+        }
+        match deck::load(&path, self.state.atlas.data()) {
+            Ok(d) => self.state.settings.own_deck = Some(d),
+            Err(e) => {
+                let lang = self.state.lang();
+                self.set_status(format!("{}: {e}", tr(lang, "present.not_opened")), true);
+                // The kept copy no longer matches a file: saving must ask where.
+                self.state.settings.own_deck_dirty = true;
+                self.state.settings.own_deck_path = None;
+            }
+        }
+    }
+
+    fn with_settings(atlas: Arc<Atlas>, settings: Settings, dialogs: Dialogs) -> Self {
         AtlasApp {
             state: AppState::new(atlas, settings),
             map: MapView::default(),

@@ -123,13 +123,13 @@ fn f5_starts_the_deck_and_other_keys_cannot_leave_it() {
     h.get_by_label(&slide_title(&h));
     let sel = h.state().state.settings.selection.clone();
     h.event(egui::Event::PointerButton {
-        pos: egui::pos2(800.0, 500.0),
+        pos: egui::pos2(300.0, 250.0),
         button: egui::PointerButton::Primary,
         pressed: true,
         modifiers: egui::Modifiers::NONE,
     });
     h.event(egui::Event::PointerButton {
-        pos: egui::pos2(800.0, 500.0),
+        pos: egui::pos2(300.0, 250.0),
         button: egui::PointerButton::Primary,
         pressed: false,
         modifiers: egui::Modifiers::NONE,
@@ -189,6 +189,17 @@ fn the_presenter_view_shows_notes_and_the_next_slide() {
         "the next slide is not announced"
     );
     h.get_by_label("Notities");
+    // Pictures of this slide and the next arrive from their thread.
+    let mut pictures = 0;
+    for _ in 0..200 {
+        h.run();
+        pictures = h.query_all_by_role(egui::accesskit::Role::Image).count();
+        if pictures >= 2 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(pictures, 2, "the presenter view has no slide pictures");
     press(&mut h, Key::P);
     assert!(h.state().presentation().is_some_and(|p| !p.presenter_view));
 }
@@ -338,8 +349,15 @@ fn exporting_a_slide_writes_a_png_and_says_so() {
     let mut h = harness();
     h.get_by_label("Presenteren").click();
     h.run();
+    let deck = h
+        .state()
+        .state
+        .chosen_deck()
+        .cloned()
+        .expect("a built-in deck");
     h.state_mut().apply(Command::Export {
-        slide: Some(1),
+        deck: Box::new(deck),
+        index: 1,
         format: ImageFormat::Png { scale: 1 },
         path: path.clone(),
     });
@@ -349,14 +367,170 @@ fn exporting_a_slide_writes_a_png_and_says_so() {
     );
     let bytes = std::fs::read(&path).expect("the PNG is written");
     assert_eq!(&bytes[1..4], b"PNG");
-    // A folder that does not exist: the failure is reported, nothing is left behind.
+    // 1× the window: the harness is 1600×1000 points at 1 pixel per point.
+    let width = u32::from_be_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
+    let height = u32::from_be_bytes([bytes[20], bytes[21], bytes[22], bytes[23]]);
+    assert_eq!((width, height), (1600, 1000));
+    // A folder that does not exist: the failure is reported with the path.
     let bad = dir.join("no-such-folder").join("dia.svg");
+    let view = innovation_atlas::deck::Deck {
+        title: String::new(),
+        slides: vec![h.state().slide_from_view()],
+    };
     h.state_mut().apply(Command::Export {
-        slide: None,
+        deck: Box::new(view),
+        index: 0,
         format: ImageFormat::Svg,
         path: bad.clone(),
     });
     assert!(wait_for_status(&mut h, "Mislukt:"), "no failure message");
-    assert!(!bad.exists());
+    assert!(
+        common::shows(&h, "no-such-folder"),
+        "the message names the path"
+    );
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The app with frames of 1/60 s, to stop in the middle of a flight.
+fn harness_at_60_fps() -> Harness<'static, AtlasApp> {
+    let app = AtlasApp::embedded().expect("embedded atlas");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(200)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+#[test]
+fn esc_during_a_flight_still_returns_to_the_view_before() {
+    let mut h = harness_at_60_fps();
+    let before = h.state().map.current_view();
+    press(&mut h, Key::F5);
+    // Next slide, then Esc a few frames into its one-second flight.
+    h.key_press(Key::ArrowRight);
+    for _ in 0..10 {
+        h.step();
+    }
+    assert!(h.state().map.is_flying(), "the slide is not flying");
+    h.key_press(Key::Escape);
+    for _ in 0..90 {
+        h.step();
+    }
+    assert!(h.state().presentation().is_none());
+    let after = h.state().map.current_view();
+    assert!(
+        (after.zoom - before.zoom).abs() < 1e-6,
+        "{} vs {}",
+        after.zoom,
+        before.zoom
+    );
+    assert!((after.centre[0] - before.centre[0]).abs() < 1e-6);
+}
+
+#[test]
+fn dragging_or_scrolling_does_not_move_a_slide() {
+    let mut h = harness_at_60_fps();
+    press(&mut h, Key::F5);
+    h.run();
+    let before = h.state().map.current_view();
+    // In points: the projector's zoom halves them, so this is the middle of the map.
+    let at = egui::pos2(300.0, 250.0);
+    h.event(egui::Event::PointerMoved(at));
+    h.step();
+    h.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.step();
+    for dx in 1..=20 {
+        h.event(egui::Event::PointerMoved(
+            at + egui::vec2(dx as f32 * 10.0, 0.0),
+        ));
+        h.step();
+    }
+    h.event(egui::Event::PointerButton {
+        pos: at + egui::vec2(200.0, 0.0),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.step();
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, 5.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    h.run();
+    let after = h.state().map.current_view();
+    assert!((after.zoom - before.zoom).abs() < 1e-9, "zoomed");
+    assert!((after.centre[0] - before.centre[0]).abs() < 1e-9, "panned");
+}
+
+#[test]
+fn the_slide_being_edited_keeps_its_texts_when_it_moves() {
+    let mut h = harness();
+    h.get_by_label("Presenteren").click();
+    h.run();
+    for id in ["zh-robohouse", "zh-mics"] {
+        h.state_mut().apply(Command::Select(Some(id.into())));
+        h.run();
+        h.get_by_label("Huidige weergave als dia toevoegen").click();
+        h.run();
+    }
+    h.get_by_label("1. RoboHouse").click();
+    h.run();
+    // Move the edited slide down, then type: the text lands on RoboHouse, now second.
+    h.query_all_by_label("Omlaag")
+        .next()
+        .expect("a down button")
+        .click();
+    h.run();
+    let field = h.get_by_label("Titel");
+    field.focus();
+    field.type_text(" (Delft)");
+    h.run();
+    let titles: Vec<String> = h
+        .state()
+        .state
+        .settings
+        .own_deck
+        .as_ref()
+        .map(|d| d.slides.iter().map(|s| s.title.clone()).collect())
+        .unwrap_or_default();
+    assert_eq!(titles, ["MICS", "RoboHouse (Delft)"]);
+}
+
+fn own_slides(h: &Harness<'static, AtlasApp>) -> Option<usize> {
+    h.state()
+        .state
+        .settings
+        .own_deck
+        .as_ref()
+        .map(|d| d.slides.len())
+}
+
+#[test]
+fn an_unsaved_deck_is_not_replaced_without_a_second_click() {
+    let mut h = harness();
+    h.get_by_label("Presenteren").click();
+    h.run();
+    h.get_by_label("Huidige weergave als dia toevoegen").click();
+    h.run();
+    h.get_by_label("Nieuw deck").click();
+    h.run();
+    assert_eq!(
+        own_slides(&h),
+        Some(1),
+        "the unsaved slide is gone after one click"
+    );
+    assert!(common::shows(&h, "nog niet opgeslagen"));
+    h.get_by_label("Nieuw deck").click();
+    h.run();
+    assert_eq!(own_slides(&h), Some(0));
 }

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::state::{DeckChoice, LayerSettings, Mode};
+use crate::deck::Deck;
 use crate::model::Lang;
 
 /// Where the map should fly.
@@ -80,13 +81,16 @@ pub enum Command {
     SaveDeck,
     SaveDeckAsDialog,
     SaveDeckTo(PathBuf),
-    /// Ask where to export a slide (`None`: the current view) and export it there.
+    /// Ask where to export a slide of the chosen deck (`None`: the current view) and export
+    /// it there.
     ExportDialog {
         slide: Option<usize>,
         format: ImageFormat,
     },
+    /// Render slide `index` of `deck` and write it to `path`.
     Export {
-        slide: Option<usize>,
+        deck: Box<Deck>,
+        index: usize,
         format: ImageFormat,
         path: PathBuf,
     },
@@ -104,6 +108,14 @@ impl ImageFormat {
         match self {
             ImageFormat::Png { .. } => "png",
             ImageFormat::Svg => "svg",
+        }
+    }
+
+    /// Pixels per window pixel.
+    pub fn scale(self) -> f32 {
+        match self {
+            ImageFormat::Png { scale } => scale as f32,
+            ImageFormat::Svg => 1.0,
         }
     }
 

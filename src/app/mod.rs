@@ -6,6 +6,7 @@ pub mod presenting;
 pub mod snapshot;
 pub mod state;
 pub mod style;
+pub mod thumbnails;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -44,13 +45,16 @@ pub enum Dialogs {
 }
 
 /// What a file dialog was opened for.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 enum DialogPurpose {
     Dataset,
     OpenDeck,
     SaveDeck,
     Export {
-        slide: Option<usize>,
+        deck: Box<Deck>,
+        index: usize,
+        /// File name proposed in the dialog.
+        name: String,
         format: ImageFormat,
     },
 }
@@ -80,8 +84,17 @@ pub struct AtlasApp {
     was_presenting: bool,
     /// The UI zoom before presenting, restored after.
     zoom_before: f32,
+    /// Whether the window was full screen before presenting.
+    fullscreen_before: bool,
+    /// Autosave waits for an edit in this session, so a deck file edited by hand is not
+    /// overwritten by an older copy kept with the settings.
+    autosave_armed: bool,
+    /// The presenter was warned that their unsaved deck would be replaced.
+    replace_confirmed: bool,
     /// Input time of the first unsaved change to an own deck that has a file.
     dirty_since: Option<f64>,
+    /// Pictures of slides for the presenter's window.
+    thumbnails: thumbnails::Thumbnails,
     /// Exports running on a thread: what they write and how it went.
     exports: Vec<Receiver<Result<PathBuf, String>>>,
     /// Title last sent to the window, so it is only sent when it changes.
@@ -142,8 +155,12 @@ impl AtlasApp {
             presentation: None,
             was_presenting: false,
             zoom_before: 1.0,
+            fullscreen_before: false,
+            autosave_armed: false,
+            replace_confirmed: false,
             dirty_since: None,
             exports: Vec::new(),
+            thumbnails: thumbnails::Thumbnails::default(),
             shown_title: String::new(),
             started: None,
             window_size: [1920, 1080],
@@ -424,6 +441,7 @@ impl AtlasApp {
                     view: self.map.current_view(),
                 };
                 let p = Presentation::new(deck.clone(), from, restore);
+                self.thumbnails = thumbnails::Thumbnails::default();
                 let index = p.index;
                 self.presentation = Some(p);
                 self.map.presenting = true;
@@ -431,7 +449,10 @@ impl AtlasApp {
             }
             Command::StopPresenting => {
                 if let Some(p) = self.presentation.take() {
-                    self.state.settings = p.restore.settings;
+                    // Only what slides change is put back: a deck saved or opened meanwhile
+                    // stays as it is now.
+                    restore_view(&mut self.state.settings, &p.restore.settings);
+                    self.state.forget_dangling_selection();
                     self.state.highlight.clear();
                     self.map.presenting = false;
                     let (lon, lat) = crate::map::geometry::from_rel(p.restore.view.centre);
@@ -462,6 +483,10 @@ impl AtlasApp {
                 }
             }
             Command::NewOwnDeck => {
+                if !self.may_replace_own_deck() {
+                    return;
+                }
+                self.state.own_deck_revision += 1;
                 let s = &mut self.state.settings;
                 s.own_deck = Some(Deck {
                     title: tr(lang, "present.own").to_string(),
@@ -472,7 +497,11 @@ impl AtlasApp {
                 s.deck = DeckChoice::Own;
             }
             Command::CopyBuiltinToOwn => {
+                if !self.may_replace_own_deck() {
+                    return;
+                }
                 if let Some(deck) = self.state.chosen_deck().cloned() {
+                    self.state.own_deck_revision += 1;
                     let s = &mut self.state.settings;
                     s.own_deck = Some(deck);
                     s.own_deck_path = None;
@@ -517,9 +546,10 @@ impl AtlasApp {
                     self.apply_slide(&slide, crate::map::camera::FLIGHT_SECONDS);
                 }
             }
-            Command::OpenDeckDialog => self.open_dialog(DialogPurpose::OpenDeck),
+            Command::OpenDeckDialog => self.open_deck_dialog(),
             Command::LoadDeck(path) => match deck::load(&path, self.state.atlas.data()) {
                 Ok(d) => {
+                    self.state.own_deck_revision += 1;
                     let s = &mut self.state.settings;
                     s.own_deck = Some(d);
                     s.own_deck_path = Some(path.clone());
@@ -555,13 +585,40 @@ impl AtlasApp {
                 }
             }
             Command::ExportDialog { slide, format } => {
-                self.open_dialog(DialogPurpose::Export { slide, format })
+                // The deck is taken now: it may change while the dialog is open.
+                let picked = match slide {
+                    Some(i) => self
+                        .state
+                        .chosen_deck()
+                        .filter(|d| i < d.slides.len())
+                        .map(|d| (d.clone(), i)),
+                    None => Some((
+                        Deck {
+                            title: String::new(),
+                            slides: vec![self.slide_from_view()],
+                        },
+                        0,
+                    )),
+                };
+                if let Some((deck, index)) = picked {
+                    let name = match slide {
+                        Some(i) => format!("slide-{:02}.{}", i + 1, format.extension()),
+                        None => format!("atlas.{}", format.extension()),
+                    };
+                    self.open_dialog(DialogPurpose::Export {
+                        deck: Box::new(deck),
+                        index,
+                        name,
+                        format,
+                    });
+                }
             }
             Command::Export {
-                slide,
+                deck,
+                index,
                 format,
                 path,
-            } => self.start_export(slide, format, path),
+            } => self.start_export(*deck, index, format, path),
             _ => {}
         }
     }
@@ -571,6 +628,30 @@ impl AtlasApp {
             log::warn!("{text}");
         }
         self.decks.status = Some(Status { text, error });
+    }
+
+    fn open_deck_dialog(&mut self) {
+        if self.may_replace_own_deck() {
+            self.open_dialog(DialogPurpose::OpenDeck);
+        }
+    }
+
+    /// True when the own deck may be replaced by another: it is saved, empty, saved now to
+    /// its file, or the presenter clicked a second time after being warned.
+    fn may_replace_own_deck(&mut self) -> bool {
+        let s = &self.state.settings;
+        let unsaved = s.own_deck_dirty && s.own_deck.as_ref().is_some_and(|d| !d.slides.is_empty());
+        if unsaved && s.own_deck_path.is_some() {
+            self.apply(Command::SaveDeck);
+        }
+        if !self.state.settings.own_deck_dirty || !unsaved || self.replace_confirmed {
+            self.replace_confirmed = false;
+            return true;
+        }
+        self.replace_confirmed = true;
+        let lang = self.state.lang();
+        self.set_status(tr(lang, "present.replace_unsaved").to_string(), true);
+        false
     }
 
     /// Changes the own deck (making one if needed) and marks it unsaved.
@@ -584,6 +665,8 @@ impl AtlasApp {
         change(deck);
         s.own_deck_dirty = true;
         s.deck = DeckChoice::Own;
+        self.autosave_armed = true;
+        self.replace_confirmed = false;
     }
 
     /// A slide of what the atlas shows now: the map's view, filter, layers and selection.
@@ -625,6 +708,8 @@ impl AtlasApp {
                 lon,
                 lat,
                 zoom: v.zoom,
+                width: Some(self.map.size().x),
+                height: Some(self.map.size().y),
             }),
             selection: s.selection.clone(),
             highlight: self.state.highlight.clone(),
@@ -651,8 +736,23 @@ impl AtlasApp {
             s.settings.compare = slide.compare.clone();
         }
         s.forget_dangling_selection();
+        self.map.cancel_flights();
+        if slide.view != SlideView::Map {
+            // Charts and comparisons have no map to fly.
+            return;
+        }
         if let Some(c) = slide.camera {
-            self.map.fly_to_view_later(c.lon, c.lat, c.zoom, seconds);
+            match (c.width, c.height) {
+                (Some(w), Some(h)) => {
+                    let captured = crate::map::camera::View {
+                        centre: crate::map::geometry::to_rel(c.lon, c.lat),
+                        zoom: c.zoom,
+                    };
+                    let bbox = captured.extent(egui::vec2(w, h));
+                    self.map.fly_to_extent_later(bbox, seconds);
+                }
+                _ => self.map.fly_to_view_later(c.lon, c.lat, c.zoom, seconds),
+            }
         } else if !slide.fit.is_empty() {
             self.map.fly_to_fit_later(slide.fit.clone(), seconds);
         }
@@ -704,11 +804,16 @@ impl AtlasApp {
         }
         if presenting {
             self.zoom_before = ctx.zoom_factor();
+            self.fullscreen_before = ctx.input(|i| i.viewport().fullscreen).unwrap_or(false);
             ctx.set_zoom_factor(PROJECTOR_ZOOM);
+            // Ctrl+0 and Ctrl± would undo the projector's zoom.
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         } else {
             ctx.set_zoom_factor(self.zoom_before);
+            ctx.options_mut(|o| o.zoom_with_keyboard = true);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen_before));
         }
-        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(presenting));
         self.was_presenting = presenting;
     }
 
@@ -716,7 +821,7 @@ impl AtlasApp {
     /// lost and typing does not write a file per key.
     fn autosave_deck(&mut self, ctx: &egui::Context) {
         let s = &self.state.settings;
-        if !(s.own_deck_dirty && s.own_deck_path.is_some()) {
+        if !(self.autosave_armed && s.own_deck_dirty && s.own_deck_path.is_some()) {
             self.dirty_since = None;
             return;
         }
@@ -724,6 +829,10 @@ impl AtlasApp {
         let since = *self.dirty_since.get_or_insert(now);
         if now - since >= 1.0 {
             self.apply(Command::SaveDeck);
+            if self.state.settings.own_deck_dirty {
+                // The save failed (and said why): try again in half a minute, not every frame.
+                self.dirty_since = Some(now + 30.0);
+            }
         } else {
             ctx.request_repaint_after(std::time::Duration::from_millis(300));
         }
@@ -731,19 +840,45 @@ impl AtlasApp {
 
     /// Draws the slide on screen without any chrome.
     fn presenting_ui(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
+        // Taken out for the frame so the slide is borrowed, not cloned, beside the views.
+        let Some(mut p) = self.presentation.take() else {
+            return;
+        };
+        self.draw_presentation(ui, &mut p, out);
+        self.presentation = Some(p);
+    }
+
+    fn draw_presentation(
+        &mut self,
+        ui: &mut egui::Ui,
+        p: &mut Presentation,
+        out: &mut Vec<Command>,
+    ) {
         use crate::views::presenter;
         let ctx = ui.ctx().clone();
         let lang = self.state.lang();
         let now = ctx.input(|i| i.time);
-        let Some(p) = self.presentation.as_mut() else {
-            return;
-        };
         out.extend(ctx.input_mut(|i| presenting::take_keys(i, &mut p.typed)));
         p.started_at.get_or_insert(now);
         if p.presenter_view {
-            out.extend(presenter::presenter_window(&ctx, p, lang, now));
-            // The timer ticks.
-            ctx.request_repaint_after(std::time::Duration::from_millis(500));
+            for i in [p.index, p.index + 1] {
+                let (atlas, settings) = (&self.state.atlas, &self.state.settings);
+                self.thumbnails
+                    .request(&p.deck, i, atlas, settings, self.window_size);
+            }
+            self.thumbnails.poll(&ctx);
+            let pictures = [
+                self.thumbnails.get(p.index),
+                self.thumbnails.get(p.index + 1),
+            ];
+            out.extend(presenter::presenter_window(&ctx, p, lang, now, pictures));
+            // The timer ticks; pictures arrive from their thread.
+            let wait = if self.thumbnails.is_waiting() {
+                100
+            } else {
+                500
+            };
+            ctx.request_repaint_after(std::time::Duration::from_millis(wait));
         }
         presenter::projector_style(ui);
         if p.blank {
@@ -752,17 +887,17 @@ impl AtlasApp {
                 .show(ui, |_| {});
             return;
         }
-        let Some(slide) = p.deck.slides.get(p.index).cloned() else {
+        let sources = p.sources_line(self.state.atlas.data(), lang);
+        let Some(slide) = p.deck.slides.get(p.index) else {
             return;
         };
         let counter = format!("{} / {}", p.index + 1, p.len());
-        let typed = p.typed.clone();
         egui::Panel::top("slide-header")
             .frame(presenter::band_frame())
-            .show(ui, |ui| presenter::header(ui, &slide, &counter, &typed));
+            .show(ui, |ui| presenter::header(ui, slide, &counter, &p.typed));
         egui::Panel::bottom("slide-footer")
             .frame(presenter::band_frame())
-            .show(ui, |ui| presenter::footer(ui, &self.state, &slide));
+            .show(ui, |ui| presenter::footer(ui, lang, &sources));
         // Commands from the slide's content are dropped: a slide is shown, not used.
         let mut ignored = Vec::new();
         match (slide.view, slide.chart) {
@@ -803,9 +938,13 @@ impl AtlasApp {
     /// The settings as they should be saved: with the current map view.
     pub fn settings_to_save(&self) -> Settings {
         // While presenting, the slide's view is not the user's: save what Esc returns to.
-        let (mut settings, v) = match &self.presentation {
-            Some(p) => (p.restore.settings.clone(), p.restore.view),
-            None => (self.state.settings.clone(), self.map.current_view()),
+        let mut settings = self.state.settings.clone();
+        let v = match &self.presentation {
+            Some(p) => {
+                restore_view(&mut settings, &p.restore.settings);
+                p.restore.view
+            }
+            None => self.map.current_view(),
         };
         let (lon, lat) = crate::map::geometry::from_rel(v.centre);
         settings.view = Some((lon, lat, v.zoom));
@@ -829,6 +968,7 @@ impl AtlasApp {
             return;
         }
         let (tx, rx) = channel();
+        let asked = purpose.clone();
         let deck_name = self
             .state
             .settings
@@ -841,7 +981,7 @@ impl AtlasApp {
             );
         // rfd's dialog blocks until closed, so it runs on its own thread.
         std::thread::spawn(move || {
-            let picked = match purpose {
+            let picked = match asked {
                 DialogPurpose::Dataset => rfd::FileDialog::new()
                     .add_filter("Atlas dataset", &["toml", "json"])
                     .pick_file(),
@@ -852,16 +992,10 @@ impl AtlasApp {
                     .add_filter("Deck", &["toml"])
                     .set_file_name(deck_name)
                     .save_file(),
-                DialogPurpose::Export { slide, format } => {
-                    let name = match slide {
-                        Some(i) => format!("slide-{:02}.{}", i + 1, format.extension()),
-                        None => format!("atlas.{}", format.extension()),
-                    };
-                    rfd::FileDialog::new()
-                        .add_filter(format.label(), &[format.extension()])
-                        .set_file_name(name)
-                        .save_file()
-                }
+                DialogPurpose::Export { name, format, .. } => rfd::FileDialog::new()
+                    .add_filter(format.label(), &[format.extension()])
+                    .set_file_name(name)
+                    .save_file(),
             };
             tx.send(picked).ok();
         });
@@ -874,12 +1008,18 @@ impl AtlasApp {
         };
         match rx.try_recv() {
             Ok(Some(path)) => {
-                out.push(match *purpose {
+                out.push(match purpose.clone() {
                     DialogPurpose::Dataset => Command::LoadDataset(path),
                     DialogPurpose::OpenDeck => Command::LoadDeck(path),
                     DialogPurpose::SaveDeck => Command::SaveDeckTo(path),
-                    DialogPurpose::Export { slide, format } => Command::Export {
-                        slide,
+                    DialogPurpose::Export {
+                        deck,
+                        index,
+                        format,
+                        ..
+                    } => Command::Export {
+                        deck,
+                        index,
                         format,
                         path,
                     },
@@ -894,26 +1034,17 @@ impl AtlasApp {
     }
 
     /// Renders a slide (or the current view) on a thread and writes it atomically.
-    fn start_export(&mut self, slide: Option<usize>, format: ImageFormat, path: PathBuf) {
-        let slide = match slide {
-            Some(i) => self
-                .state
-                .chosen_deck()
-                .and_then(|d| d.slides.get(i))
-                .cloned(),
-            None => Some(self.slide_from_view()),
-        };
-        let Some(slide) = slide else {
-            return;
-        };
+    fn start_export(&mut self, deck: Deck, index: usize, format: ImageFormat, path: PathBuf) {
         let atlas = Arc::clone(&self.state.atlas);
         let settings = self.state.settings.clone();
         let size = self.window_size;
         let (tx, rx) = channel();
         std::thread::spawn(move || {
-            let result = snapshot::render_slide(atlas, settings, slide, size, format)
+            let result = snapshot::render_slide(atlas, settings, deck, index, size, format)
                 .and_then(|bytes| {
-                    crate::export::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+                    crate::export::write_atomic(&path, &bytes).map_err(|e| {
+                        format!("{e}. Fix: choose a folder that exists and that you can write to")
+                    })
                 })
                 .map(|()| path);
             tx.send(result).ok();
@@ -942,6 +1073,16 @@ impl AtlasApp {
             }
         }
     }
+}
+
+/// Puts back what slides change (selection, filter, layers, mode, comparison) and nothing
+/// else: a deck saved or opened while presenting stays as it is now.
+fn restore_view(settings: &mut Settings, before: &Settings) {
+    settings.selection.clone_from(&before.selection);
+    settings.sector_filter.clone_from(&before.sector_filter);
+    settings.layers.clone_from(&before.layers);
+    settings.mode = before.mode;
+    settings.compare.clone_from(&before.compare);
 }
 
 fn collect_dropped_files(ctx: &egui::Context, out: &mut Vec<Command>) {
@@ -1022,6 +1163,8 @@ pub fn run(dataset: Option<PathBuf>, timings: bool, started: Instant) -> anyhow:
             // projector's zoom.
             if cc.egui_ctx.zoom_factor() == PROJECTOR_ZOOM {
                 cc.egui_ctx.set_zoom_factor(1.0);
+                cc.egui_ctx
+                    .send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
             }
             let (atlas, startup_error) = preparing
                 .join()

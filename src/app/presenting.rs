@@ -5,8 +5,9 @@ use egui::{Event, InputState, Key};
 
 use super::command::Command;
 use super::state::Settings;
-use crate::deck::Deck;
+use crate::deck::{Deck, unique_sources};
 use crate::map::camera::View;
+use crate::model::{Dataset, Lang};
 
 /// UI zoom while presenting: twice the normal size for type, lines and markers.
 pub const PROJECTOR_ZOOM: f32 = 2.0;
@@ -34,6 +35,8 @@ pub struct Presentation {
     /// The second window with notes, the next slide and the timer.
     pub presenter_view: bool,
     pub restore: Restore,
+    /// The sources line of the slide on screen, made once per slide and language.
+    sources: Option<(usize, Lang, String)>,
 }
 
 impl Presentation {
@@ -47,7 +50,32 @@ impl Presentation {
             started_at: None,
             presenter_view: false,
             restore,
+            sources: None,
         }
+    }
+
+    /// "file, section, lines · …" for the slide on screen.
+    pub fn sources_line(&mut self, d: &Dataset, lang: Lang) -> String {
+        if let Some((i, l, text)) = &self.sources
+            && *i == self.index
+            && *l == lang
+        {
+            return text.clone();
+        }
+        let text = self
+            .deck
+            .slides
+            .get(self.index)
+            .map(|s| {
+                unique_sources(&s.sources)
+                    .into_iter()
+                    .map(|c| d.cite_in(c, lang))
+                    .collect::<Vec<_>>()
+                    .join(" · ")
+            })
+            .unwrap_or_default();
+        self.sources = Some((self.index, lang, text.clone()));
+        text
     }
 
     pub fn len(&self) -> usize {

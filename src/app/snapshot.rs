@@ -10,8 +10,9 @@ use super::command::{Command, ImageFormat};
 use super::presenting::PROJECTOR_ZOOM;
 use super::state::{DeckChoice, Settings};
 use super::{AtlasApp, Dialogs, style};
-use crate::deck::{Deck, Slide};
+use crate::deck::Deck;
 use crate::derive::Atlas;
+use crate::render::Image;
 use crate::render::raster::{self, Textures};
 use crate::render::svg;
 
@@ -103,6 +104,11 @@ impl Headless {
 
     /// The last frame as a PNG file's bytes.
     pub fn png(&self) -> Result<Vec<u8>, String> {
+        self.image()?.encode_png().map_err(|e| e.to_string())
+    }
+
+    /// The last frame as pixels.
+    pub fn image(&self) -> Result<Image, String> {
         let out = self.last.as_ref().ok_or("no frame was drawn")?;
         let prims = self
             .ctx
@@ -111,14 +117,13 @@ impl Headless {
             (self.size_px[0] as f32 * self.scale).round() as u32,
             (self.size_px[1] as f32 * self.scale).round() as u32,
         ];
-        let image = raster::rasterise(
+        Ok(raster::rasterise(
             &prims,
             &self.textures,
             size,
             out.pixels_per_point,
             egui::Color32::WHITE,
-        );
-        image.encode_png().map_err(|e| e.to_string())
+        ))
     }
 
     /// The last frame as an SVG document.
@@ -146,16 +151,12 @@ pub fn presenting(
     mut settings: Settings,
     deck: Deck,
     size_px: [u32; 2],
-    format: ImageFormat,
+    scale: f32,
 ) -> Headless {
     settings.own_deck = Some(deck);
     settings.own_deck_path = None;
     settings.deck = DeckChoice::Own;
     let app = AtlasApp::new(atlas, settings, Dialogs::Disabled);
-    let scale = match format {
-        ImageFormat::Png { scale } => scale as f32,
-        ImageFormat::Svg => 1.0,
-    };
     let mut h = Headless::new(app, size_px, scale);
     h.ctx.set_zoom_factor(PROJECTOR_ZOOM);
     h.frame(1.0 / 60.0);
@@ -164,19 +165,41 @@ pub fn presenting(
     h
 }
 
-/// Renders one slide as presenter mode shows it on a window of `size_px`.
+/// A headless app showing slide `index` of `deck` (numbered as in the deck), settled.
+fn deck_slide(
+    atlas: Arc<Atlas>,
+    settings: Settings,
+    deck: Deck,
+    index: usize,
+    size_px: [u32; 2],
+    scale: f32,
+) -> Headless {
+    let mut h = presenting(atlas, settings, deck, size_px, scale);
+    h.app.apply(Command::GotoSlide(index));
+    h.settle();
+    h
+}
+
+/// Renders a slide as presenter mode shows it on a window of `size_px`.
 pub fn render_slide(
     atlas: Arc<Atlas>,
     settings: Settings,
-    slide: Slide,
+    deck: Deck,
+    index: usize,
     size_px: [u32; 2],
     format: ImageFormat,
 ) -> Result<Vec<u8>, String> {
-    let deck = Deck {
-        title: slide.title.clone(),
-        slides: vec![slide],
-    };
-    let mut h = presenting(atlas, settings, deck, size_px, format);
-    h.settle();
-    h.picture(format)
+    deck_slide(atlas, settings, deck, index, size_px, format.scale()).picture(format)
+}
+
+/// A slide's pixels at `scale` times `size_px` (pictures in the presenter's window).
+pub fn render_slide_image(
+    atlas: Arc<Atlas>,
+    settings: Settings,
+    deck: Deck,
+    index: usize,
+    size_px: [u32; 2],
+    scale: f32,
+) -> Result<Image, String> {
+    deck_slide(atlas, settings, deck, index, size_px, scale).image()
 }

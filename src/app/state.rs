@@ -104,6 +104,9 @@ pub struct AppState {
     /// The built-in decks for this atlas and language (regenerated when either changes).
     pub builtin_decks: Vec<(BuiltinDeck, Deck)>,
     builtin_for: Option<(usize, Lang)>,
+    /// Bumped when the own deck is replaced by another (new, copied, opened), so an editor
+    /// holding one slide's texts lets go of them.
+    pub own_deck_revision: u64,
 }
 
 impl AppState {
@@ -115,6 +118,7 @@ impl AppState {
             highlight: Vec::new(),
             builtin_decks: Vec::new(),
             builtin_for: None,
+            own_deck_revision: 0,
         };
         state.refresh_builtin_decks();
         state.forget_dangling_selection();

@@ -59,7 +59,7 @@ pub fn run(
         ..Settings::default()
     };
     let n = deck.slides.len();
-    let mut h = snapshot::presenting(atlas, settings, deck, size, format);
+    let mut h = snapshot::presenting(atlas, settings, deck, size, format.scale());
     let mut written = Vec::with_capacity(n);
     for i in 0..n {
         h.app.apply(Command::GotoSlide(i));

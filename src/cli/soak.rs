@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::app::command::{Command, ImageFormat};
+use crate::app::command::Command;
 use crate::app::snapshot;
 use crate::app::state::Settings;
 use crate::deck::Deck;
@@ -55,13 +55,7 @@ pub fn run(
     slide_frames: usize,
 ) -> Soak {
     let n = deck.slides.len().max(1);
-    let mut h = snapshot::presenting(
-        atlas,
-        Settings::default(),
-        deck,
-        [1920, 1080],
-        ImageFormat::Png { scale: 1 },
-    );
+    let mut h = snapshot::presenting(atlas, Settings::default(), deck, [1920, 1080], 1.0);
     h.app.instant_flights = false;
     let started = Instant::now();
     let mut samples = Vec::new();

@@ -60,6 +60,12 @@ pub struct SlideCamera {
     pub lon: f64,
     pub lat: f64,
     pub zoom: f64,
+    /// Width and height in points of the map the view was taken on. With them the slide
+    /// shows the same area on a screen of another size (a projector at twice the type size).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<f32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<f32>,
 }
 
 /// One slide: what the atlas shows, and what the audience reads.
@@ -137,7 +143,9 @@ pub enum DeckError {
     },
     #[error("{path}: the deck does not fit this atlas:\n{}", problems.join("\n"))]
     Invalid { path: String, problems: Vec<String> },
-    #[error("{path}: cannot write the deck: {message}")]
+    #[error(
+        "{path}: cannot write the deck: {message}. Fix: save it in a folder you can write to (Opslaan als…); the deck itself is kept."
+    )]
     Write { path: String, message: String },
 }
 
@@ -202,6 +210,14 @@ impl Deck {
                     out.push(format!(
                         "{at}, camera: lon {}, lat {}, zoom {} is not a view of the Netherlands. Fix: lon 2–8.5, lat 50–54.5, zoom 4–17.",
                         c.lon, c.lat, c.zoom
+                    ));
+                }
+                let size_ok = |v: Option<f32>| {
+                    v.is_none_or(|x| x.is_finite() && (50.0..=20_000.0).contains(&x))
+                };
+                if !size_ok(c.width) || !size_ok(c.height) {
+                    out.push(format!(
+                        "{at}, camera: width and height are the map's size in points, 50–20000. Fix: correct them or leave both out."
                     ));
                 }
             }
@@ -337,6 +353,8 @@ mod tests {
             lon: 4.37,
             lat: 52.0,
             zoom: 10.5,
+            width: Some(800.0),
+            height: Some(600.0),
         });
         s.sectors.insert("robotics".into());
         s.layers.all_links = true;

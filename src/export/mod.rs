@@ -132,7 +132,11 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), ExportError> {
         .ok_or_else(|| err(std::io::Error::other("the path names no file")))?;
     let mut tmp_name = std::ffi::OsString::from(".");
     tmp_name.push(file_name);
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
+    // Process and a per-process counter: two writes of one path at once (an export and an
+    // autosave, two exports) each get their own temporary file.
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    tmp_name.push(format!(".{}-{n}.tmp", std::process::id()));
     let tmp = dir.join(tmp_name);
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;

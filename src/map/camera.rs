@@ -44,6 +44,16 @@ impl View {
         .clamped()
     }
 
+    /// The area this view shows on a map of `size` points.
+    pub fn extent(&self, size: egui::Vec2) -> BBox {
+        let per_pt = (1.0 / (256.0 * 2f64.powf(self.zoom))) as f32;
+        let half = [size.x * per_pt / 2.0, size.y * per_pt / 2.0];
+        BBox {
+            min: [self.centre[0] - half[0], self.centre[1] - half[1]],
+            max: [self.centre[0] + half[0], self.centre[1] + half[1]],
+        }
+    }
+
     /// Keeps the centre and zoom inside the allowed range.
     pub fn clamped(self) -> View {
         let (lon, lat) = from_rel(self.centre);

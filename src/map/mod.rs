@@ -65,13 +65,45 @@ pub struct MapView {
     pending: Option<PendingFlight>,
     /// In presenter mode the map is a picture: no panning, zooming, picking or keys.
     pub presenting: bool,
+    /// What the slide on screen frames.
+    framing: Option<Framing>,
 }
 
 /// Where a flight asked for before the next layout should end.
 #[derive(Debug, Clone)]
 enum PendingFlight {
-    Fit { ids: Vec<String>, seconds: f64 },
-    View { view: View, seconds: f64 },
+    Fit {
+        ids: Vec<String>,
+        seconds: f64,
+    },
+    View {
+        view: View,
+        seconds: f64,
+    },
+    /// An area to show whole, whatever the map's size (a view captured on another screen).
+    Extent {
+        bbox: BBox,
+        seconds: f64,
+    },
+}
+
+/// What a slide frames: refitted when the map's size changes while presenting (the window
+/// going full screen after the slide was fitted).
+#[derive(Debug, Clone, Copy)]
+struct Framing {
+    bbox: BBox,
+    margin: f32,
+    max_zoom: f64,
+}
+
+impl Framing {
+    fn view(&self, size: Vec2) -> View {
+        let v = View::fit(self.bbox, size, self.margin);
+        View {
+            zoom: v.zoom.min(self.max_zoom),
+            ..v
+        }
+    }
 }
 
 impl Default for MapView {
@@ -95,6 +127,7 @@ impl Default for MapView {
             generation: 0,
             pending: None,
             presenting: false,
+            framing: None,
         }
     }
 }
@@ -176,6 +209,28 @@ impl MapView {
         self.pending = Some(PendingFlight::View { view, seconds });
     }
 
+    /// Flies to show `bbox` whole in `seconds`, fitted to the map's size in the next frame.
+    pub fn fly_to_extent_later(&mut self, bbox: BBox, seconds: f64) {
+        self.pending = Some(PendingFlight::Extent { bbox, seconds });
+    }
+
+    /// Drops any flight under way or waiting (leaving a slide, or presenter mode).
+    pub fn cancel_flights(&mut self) {
+        self.pending = None;
+        self.camera = Camera::default();
+        self.framing = None;
+    }
+
+    /// The area the map shows now.
+    pub fn visible_extent(&self) -> BBox {
+        self.current_view().extent(self.size)
+    }
+
+    /// The map's size in points in the last frame.
+    pub fn size(&self) -> Vec2 {
+        self.size
+    }
+
     /// Starts a pending flight now that the map's size is known.
     fn start_pending(&mut self, atlas: &Atlas) {
         // Fit only once the layout has settled (panels appear and vanish, the UI zoom changes
@@ -186,21 +241,38 @@ impl MapView {
         let Some(p) = self.pending.take() else {
             return;
         };
-        let (to, seconds) = match p {
-            PendingFlight::View { view, seconds } => (view, seconds),
+        let (framing, seconds) = match p {
+            PendingFlight::View { view, seconds } => {
+                self.framing = None;
+                self.start_flight(view, seconds);
+                return;
+            }
             PendingFlight::Fit { ids, seconds } => match fit_extent(atlas, &ids) {
-                Some(b) => {
-                    let to = View::fit(b, self.size, 40.0);
-                    // One place alone: keep its surroundings in view.
-                    let to = View {
-                        zoom: to.zoom.min(11.5),
-                        ..to
-                    };
-                    (to, seconds)
-                }
+                // One place alone keeps its surroundings in view.
+                Some(bbox) => (
+                    Framing {
+                        bbox,
+                        margin: 40.0,
+                        max_zoom: 11.5,
+                    },
+                    seconds,
+                ),
                 None => return,
             },
+            PendingFlight::Extent { bbox, seconds } => (
+                Framing {
+                    bbox,
+                    margin: 0.0,
+                    max_zoom: camera::MAX_ZOOM,
+                },
+                seconds,
+            ),
         };
+        self.framing = Some(framing);
+        self.start_flight(framing.view(self.size), seconds);
+    }
+
+    fn start_flight(&mut self, to: View, seconds: f64) {
         self.fitted_size = None;
         if self.initialised && seconds > 0.0 {
             let from = self.current_view();
@@ -246,8 +318,9 @@ impl MapView {
         }
     }
 
-    /// Jumps without animation (restoring a saved view).
+    /// Jumps without animation (restoring a saved view); any flight is dropped.
     pub fn jump_to(&mut self, lon: f64, lat: f64, zoom: f64) {
+        self.cancel_flights();
         self.set_view(View {
             centre: geometry::to_rel(lon, lat),
             zoom,
@@ -385,6 +458,15 @@ impl MapView {
             self.fitted_size = Some(self.size);
         }
         self.start_pending(atlas);
+        // A slide stays framed when the window changes size under it (going full screen).
+        if self.presenting
+            && self.pending.is_none()
+            && !self.camera.is_flying()
+            && (self.size - self.prev_size).length() > 0.5
+            && let Some(f) = self.framing
+        {
+            self.set_view(f.view(self.size));
+        }
         self.keyboard(ui);
         if let Some(v) = self.camera.step(self.now) {
             self.set_view(v);
@@ -483,6 +565,11 @@ impl MapView {
         let mut map = Map::new(None, &mut self.memory, centre)
             .zoom_with_ctrl(false)
             .panning(interactive)
+            .drag_pan_buttons(if interactive {
+                egui::DragPanButtons::PRIMARY
+            } else {
+                egui::DragPanButtons::empty()
+            })
             .zoom_gesture(interactive)
             .double_click_to_zoom(interactive)
             .with_plugin(layers::basemap::BasemapLayer {

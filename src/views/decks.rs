@@ -32,6 +32,8 @@ pub struct DeckWindow {
     notes: String,
     pub format: ImageFormat,
     pub status: Option<Status>,
+    /// The own deck's revision the editor's buffers belong to.
+    revision: u64,
 }
 
 impl Default for DeckWindow {
@@ -44,6 +46,7 @@ impl Default for DeckWindow {
             notes: String::new(),
             format: ImageFormat::Png { scale: 2 },
             status: None,
+            revision: 0,
         }
     }
 }
@@ -68,6 +71,15 @@ impl View for DeckWindow {
 }
 
 impl DeckWindow {
+    /// The slide being edited keeps its buffers when it, or its neighbour, moves.
+    fn follow_move(&mut self, from: usize, to: usize) {
+        if self.editing == Some(from) {
+            self.editing = Some(to);
+        } else if self.editing == Some(to) {
+            self.editing = Some(from);
+        }
+    }
+
     fn contents(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         let lang = state.lang();
         let s = &state.settings;
@@ -162,8 +174,11 @@ impl DeckWindow {
         if deck.slides.is_empty() {
             ui.label(RichText::new(tr(lang, "present.empty")).weak());
         }
-        if self.editing.is_some_and(|i| i >= deck.slides.len() || !own) {
+        if self.editing.is_some_and(|i| i >= deck.slides.len() || !own)
+            || self.revision != state.own_deck_revision
+        {
             self.editing = None;
+            self.revision = state.own_deck_revision;
         }
         let n = deck.slides.len();
         egui::ScrollArea::vertical()
@@ -194,6 +209,7 @@ impl DeckWindow {
                                 .clicked()
                             {
                                 out.push(Command::MoveSlide { from: i, to: i - 1 });
+                                self.follow_move(i, i - 1);
                             }
                             if ui
                                 .add_enabled(
@@ -203,6 +219,7 @@ impl DeckWindow {
                                 .clicked()
                             {
                                 out.push(Command::MoveSlide { from: i, to: i + 1 });
+                                self.follow_move(i, i + 1);
                             }
                             if ui.small_button(tr(lang, "present.delete")).clicked() {
                                 out.push(Command::DeleteSlide(i));

@@ -9,7 +9,7 @@ use crate::app::i18n::tr;
 use crate::app::presenting::{self, Presentation};
 use crate::app::state::AppState;
 use crate::app::style;
-use crate::deck::{Slide, unique_sources};
+use crate::deck::Slide;
 use crate::map::layers::FrameOut;
 use crate::model::Lang;
 use crate::views::parse_colour;
@@ -64,25 +64,15 @@ pub fn header(ui: &mut Ui, slide: &Slide, counter: &str, typed: &str) {
 }
 
 /// The slide's sources in one small line (always on screen while the slide is).
-pub fn footer(ui: &mut Ui, state: &AppState, slide: &Slide) {
-    let lang = state.lang();
-    let d = state.atlas.data();
-    let cites: Vec<String> = unique_sources(&slide.sources)
-        .into_iter()
-        .map(|c| d.cite_in(c, lang))
-        .collect();
-    if cites.is_empty() {
+pub fn footer(ui: &mut Ui, lang: Lang, sources: &str) {
+    if sources.is_empty() {
         return;
     }
     ui.add(
         egui::Label::new(
-            RichText::new(format!(
-                "{}: {}",
-                tr(lang, "present.sources"),
-                cites.join(" · ")
-            ))
-            .size(9.5)
-            .color(INK_SOFT),
+            RichText::new(format!("{}: {sources}", tr(lang, "present.sources")))
+                .size(9.5)
+                .color(INK_SOFT),
         )
         .wrap(),
     );
@@ -147,17 +137,19 @@ pub fn legend(ui: &mut Ui, rect: egui::Rect, state: &AppState, drawn: &FrameOut)
     }
 }
 
-/// The presenter's window: where they are, what comes next, their notes and the time.
+/// The presenter's window: where they are, pictures of this slide and the next, their notes
+/// and the time.
 pub fn presenter_window(
     ctx: &egui::Context,
     p: &mut Presentation,
     lang: Lang,
     now: f64,
+    pictures: [Option<&egui::TextureHandle>; 2],
 ) -> Vec<Command> {
     let mut out = Vec::new();
     let builder = egui::ViewportBuilder::default()
         .with_title(tr(lang, "present.presenter_view"))
-        .with_inner_size([560.0, 400.0]);
+        .with_inner_size([640.0, 440.0]);
     ctx.show_viewport_immediate(
         egui::ViewportId::from_hash_of("presenter-view"),
         builder,
@@ -169,13 +161,44 @@ pub fn presenter_window(
             if ui.ctx().input(|i| i.viewport().close_requested()) {
                 out.push(Command::TogglePresenterView);
             }
-            egui::CentralPanel::default().show(ui, |ui| notes_ui(ui, p, lang, now, &mut out));
+            egui::CentralPanel::default()
+                .show(ui, |ui| notes_ui(ui, p, lang, now, pictures, &mut out));
         },
     );
     out
 }
 
-fn notes_ui(ui: &mut Ui, p: &Presentation, lang: Lang, now: f64, out: &mut Vec<Command>) {
+/// A slide's picture scaled to `width`, or a grey box while it is being drawn.
+fn picture(ui: &mut Ui, texture: Option<&egui::TextureHandle>, width: f32, caption: &str) {
+    ui.vertical(|ui| {
+        ui.label(RichText::new(caption).small().weak());
+        match texture {
+            Some(t) => {
+                let aspect = t.size_vec2().y / t.size_vec2().x.max(1.0);
+                let size = egui::vec2(width, width * aspect);
+                ui.add(
+                    egui::Image::new(t)
+                        .fit_to_exact_size(size)
+                        .alt_text(caption),
+                );
+            }
+            None => {
+                let size = egui::vec2(width, width * 9.0 / 16.0);
+                let (r, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+                ui.painter().rect_filled(r, 2.0, Color32::from_gray(225));
+            }
+        }
+    });
+}
+
+fn notes_ui(
+    ui: &mut Ui,
+    p: &Presentation,
+    lang: Lang,
+    now: f64,
+    pictures: [Option<&egui::TextureHandle>; 2],
+    out: &mut Vec<Command>,
+) {
     let elapsed = now - p.started_at.unwrap_or(now);
     ui.horizontal(|ui| {
         ui.label(
@@ -185,7 +208,7 @@ fn notes_ui(ui: &mut Ui, p: &Presentation, lang: Lang, now: f64, out: &mut Vec<C
                 p.index + 1,
                 p.len()
             ))
-            .size(20.0)
+            .size(18.0)
             .strong(),
         );
         ui.separator();
@@ -195,7 +218,7 @@ fn notes_ui(ui: &mut Ui, p: &Presentation, lang: Lang, now: f64, out: &mut Vec<C
                 tr(lang, "present.timer"),
                 presenting::clock(elapsed)
             ))
-            .size(20.0)
+            .size(18.0)
             .monospace(),
         );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -208,33 +231,37 @@ fn notes_ui(ui: &mut Ui, p: &Presentation, lang: Lang, now: f64, out: &mut Vec<C
         });
     });
     ui.separator();
-    if let Some(s) = p.deck.slides.get(p.index) {
-        ui.label(RichText::new(&s.title).size(22.0).strong());
-        if !s.caption.is_empty() {
-            ui.label(RichText::new(&s.caption).size(15.0));
+    let next_title = p
+        .deck
+        .slides
+        .get(p.index + 1)
+        .map_or(tr(lang, "present.end"), |s| s.title.as_str());
+    ui.horizontal_top(|ui| {
+        let w = ui.available_width();
+        picture(ui, pictures[0], w * 0.58, tr(lang, "present.now"));
+        if p.index + 1 < p.len() {
+            let caption = format!("{}: {next_title}", tr(lang, "present.next"));
+            picture(ui, pictures[1], w * 0.38, &caption);
         }
-        ui.add_space(8.0);
+    });
+    if let Some(s) = p.deck.slides.get(p.index) {
+        ui.label(RichText::new(&s.title).size(16.0).strong());
         ui.label(RichText::new(tr(lang, "present.notes")).strong());
         egui::ScrollArea::vertical()
-            .max_height(ui.available_height() - 90.0)
+            .max_height((ui.available_height() - 40.0).max(40.0))
             .show(ui, |ui| {
                 let notes = if s.notes.is_empty() {
                     tr(lang, "present.no_notes")
                 } else {
                     s.notes.as_str()
                 };
-                ui.label(RichText::new(notes).size(17.0));
+                ui.label(RichText::new(notes).size(14.0));
             });
     }
     ui.separator();
-    let next = p
-        .deck
-        .slides
-        .get(p.index + 1)
-        .map_or(tr(lang, "present.end"), |s| s.title.as_str());
     ui.label(
-        RichText::new(format!("{}: {next}", tr(lang, "present.next")))
-            .size(17.0)
+        RichText::new(format!("{}: {next_title}", tr(lang, "present.next")))
+            .size(13.0)
             .weak(),
     );
     ui.label(RichText::new(tr(lang, "present.keys")).small().weak());

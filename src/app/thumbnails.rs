@@ -1,0 +1,113 @@
+//! Pictures of the current and next slide for the presenter's window, rendered on a thread
+//! with the same headless renderer as exports, so the presenter sees what the room sees.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use super::snapshot;
+use super::state::Settings;
+use crate::deck::Deck;
+use crate::derive::Atlas;
+
+/// Half the window's pixels: text stays legible in a thumbnail, rendering stays quick.
+const THUMBNAIL_SCALE: f32 = 0.5;
+
+type Rendered = (usize, Result<egui::ColorImage, String>);
+
+pub struct Thumbnails {
+    textures: HashMap<usize, egui::TextureHandle>,
+    pending: HashSet<usize>,
+    failed: HashSet<usize>,
+    tx: Sender<Rendered>,
+    rx: Receiver<Rendered>,
+}
+
+impl Default for Thumbnails {
+    fn default() -> Self {
+        let (tx, rx) = channel();
+        Thumbnails {
+            textures: HashMap::new(),
+            pending: HashSet::new(),
+            failed: HashSet::new(),
+            tx,
+            rx,
+        }
+    }
+}
+
+impl Thumbnails {
+    /// Starts rendering slide `index` of `deck` unless it is drawn, on its way, or failed.
+    pub fn request(
+        &mut self,
+        deck: &Deck,
+        index: usize,
+        atlas: &Arc<Atlas>,
+        settings: &Settings,
+        window_px: [u32; 2],
+    ) {
+        if index >= deck.slides.len()
+            || self.textures.contains_key(&index)
+            || self.pending.contains(&index)
+            || self.failed.contains(&index)
+        {
+            return;
+        }
+        self.pending.insert(index);
+        let (atlas, settings, deck, tx) = (
+            Arc::clone(atlas),
+            settings.clone(),
+            deck.clone(),
+            self.tx.clone(),
+        );
+        std::thread::spawn(move || {
+            let image = snapshot::render_slide_image(
+                atlas,
+                settings,
+                deck,
+                index,
+                window_px,
+                THUMBNAIL_SCALE,
+            )
+            .map(|img| {
+                egui::ColorImage::from_rgba_unmultiplied(
+                    [img.width as usize, img.height as usize],
+                    &img.pixels,
+                )
+            });
+            tx.send((index, image)).ok();
+        });
+    }
+
+    /// Takes finished pictures into textures; true when one arrived.
+    pub fn poll(&mut self, ctx: &egui::Context) -> bool {
+        let mut arrived = false;
+        while let Ok((index, result)) = self.rx.try_recv() {
+            self.pending.remove(&index);
+            match result {
+                Ok(image) => {
+                    let texture = ctx.load_texture(
+                        format!("slide-thumbnail-{index}"),
+                        image,
+                        egui::TextureOptions::LINEAR,
+                    );
+                    self.textures.insert(index, texture);
+                    arrived = true;
+                }
+                Err(e) => {
+                    log::warn!("slide {} thumbnail: {e}", index + 1);
+                    self.failed.insert(index);
+                }
+            }
+        }
+        arrived
+    }
+
+    pub fn is_waiting(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    pub fn get(&self, index: usize) -> Option<&egui::TextureHandle> {
+        self.textures.get(&index)
+    }
+}

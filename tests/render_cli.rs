@@ -25,6 +25,15 @@ chart = "hotspot-companies"
 title = "Twee deelregio's"
 view = "compare"
 compare = ["mra-ijmond", "mra-zaanstreek-waterland"]
+
+[[slide]]
+title = "Een vastgelegde kaartweergave"
+[slide.camera]
+lon = 4.9
+lat = 52.4
+zoom = 9.5
+width = 900.0
+height = 700.0
 "#;
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -98,7 +107,15 @@ fn a_deck_renders_as_one_png_per_slide_at_the_asked_size() {
         .iter()
         .filter_map(|p| p.file_name()?.to_str().map(str::to_string))
         .collect();
-    assert_eq!(names, ["slide-01.png", "slide-02.png", "slide-03.png"]);
+    assert_eq!(
+        names,
+        [
+            "slide-01.png",
+            "slide-02.png",
+            "slide-03.png",
+            "slide-04.png"
+        ]
+    );
     for f in &files {
         let (w, h, pixels) = decode(f);
         assert_eq!((w, h), (2560, 1440), "{}", f.display());
@@ -106,6 +123,16 @@ fn a_deck_renders_as_one_png_per_slide_at_the_asked_size() {
         assert!(
             dark_share(w, &pixels, 20..120) > 0.02,
             "{}: no title",
+            f.display()
+        );
+        // Between the bands: the map, the bars or the comparison, not a blank page.
+        let content = (300..1200)
+            .flat_map(|y| (0..w).map(move |x| ((y * w + x) * 4) as usize))
+            .filter(|&i| pixels[i] < 235 || pixels[i + 1] < 235 || pixels[i + 2] < 235)
+            .count();
+        assert!(
+            content > 100_000,
+            "{}: the slide's content is blank ({content} px)",
             f.display()
         );
     }

@@ -534,3 +534,36 @@ fn an_unsaved_deck_is_not_replaced_without_a_second_click() {
     h.run();
     assert_eq!(own_slides(&h), Some(0));
 }
+
+#[test]
+fn a_chart_becomes_a_slide_from_the_charts_view() {
+    let mut h = harness();
+    h.get_by_label("Grafieken").click();
+    h.run();
+    let buttons = h.query_all_by_label("Als dia toevoegen").count();
+    assert!(buttons >= 5, "only {buttons} charts can be added");
+    h.query_all_by_label("Als dia toevoegen")
+        .next()
+        .expect("a button")
+        .click();
+    h.run();
+    let own = h
+        .state()
+        .state
+        .settings
+        .own_deck
+        .clone()
+        .expect("an own deck");
+    assert_eq!(own.slides.len(), 1);
+    let slide = &own.slides[0];
+    assert_eq!(slide.chart, Some(deck::ChartKind::HotspotCompanies));
+    assert_eq!(slide.title, "Bedrijven per hotspot");
+    assert!(!slide.sources.is_empty());
+    // Presenting it shows the chart's bars' total check.
+    press(&mut h, Key::F5);
+    assert_eq!(slide_title(&h), "Bedrijven per hotspot");
+    assert!(
+        common::shows(&h, "klopt"),
+        "the total check is not on the slide"
+    );
+}

@@ -62,6 +62,11 @@ pub enum Command {
     /// Copy the chosen built-in deck into one's own deck, to edit it.
     CopyBuiltinToOwn,
     AddCurrentViewAsSlide,
+    /// Put one chart (and for survey results, one topic) into the own deck.
+    AddChartAsSlide {
+        chart: crate::deck::ChartKind,
+        topic: Option<String>,
+    },
     MoveSlide {
         from: usize,
         to: usize,

@@ -513,6 +513,19 @@ impl AtlasApp {
                 let slide = self.slide_from_view();
                 self.edit_own_deck(|d| d.slides.push(slide));
             }
+            Command::AddChartAsSlide { chart, topic } => {
+                let slide = crate::deck::builtin::chart_slide_for(
+                    self.state.atlas.data(),
+                    lang,
+                    chart,
+                    topic.as_deref(),
+                );
+                if let Some(slide) = slide {
+                    let title = slide.title.clone();
+                    self.edit_own_deck(|d| d.slides.push(slide));
+                    self.set_status(format!("{} {title}", tr(lang, "present.added")), false);
+                }
+            }
             Command::MoveSlide { from, to } => self.edit_own_deck(|d| {
                 if from < d.slides.len() && to < d.slides.len() {
                     let s = d.slides.remove(from);

@@ -206,13 +206,7 @@ fn zuid_holland(d: &Dataset, lang: Lang) -> Vec<Slide> {
     }
 
     if !hotspots.is_empty() {
-        let mut s = chart_slide(
-            tr(lang, "chart.companies").to_string(),
-            tr(lang, "chart.companies_sub").to_string(),
-            ChartKind::HotspotCompanies,
-        );
-        s.sources = total.map(|t| t.sources.clone()).unwrap_or_default();
-        slides.push(s);
+        slides.extend(chart_slide_for(d, lang, ChartKind::HotspotCompanies, None));
     }
 
     // Product chains, and the hotspots whose break-outs discussed them.
@@ -260,9 +254,88 @@ fn zuid_holland(d: &Dataset, lang: Lang) -> Vec<Slide> {
         slides.push(s);
     }
 
-    // The ROEM-II survey.
-    for survey in d.surveys.iter().filter(|s| s.region == region) {
-        if let Some(a) = &survey.attendance {
+    // The ROEM-II survey: attendance, results per topic, who discussed what.
+    if d.surveys.iter().any(|x| x.region == region) {
+        slides.extend(chart_slide_for(d, lang, ChartKind::SurveyAttendance, None));
+        for id in survey_topic_ids(d) {
+            slides.extend(chart_slide_for(
+                d,
+                lang,
+                ChartKind::SurveyResults,
+                Some(&id),
+            ));
+        }
+        slides.extend(chart_slide_for(d, lang, ChartKind::SurveyDiscussions, None));
+    }
+    slides
+}
+
+/// Product chains, action lines, then each survey's own (general) questions.
+fn survey_topic_ids(d: &Dataset) -> Vec<String> {
+    d.product_chains
+        .iter()
+        .map(|c| c.id.clone())
+        .chain(d.action_lines.iter().map(|a| a.id.clone()))
+        .chain(d.surveys.iter().map(|s| s.id.clone()))
+        .collect()
+}
+
+/// Name of a survey topic: a product chain, an action line, or a survey's general questions.
+fn topic_name(d: &Dataset, id: &str, lang: Lang) -> String {
+    d.product_chains
+        .iter()
+        .find(|c| c.id == id)
+        .map(|c| c.name.get(lang).to_string())
+        .or_else(|| {
+            d.action_lines
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| a.name.get(lang).to_string())
+        })
+        .unwrap_or_else(|| tr(lang, "chart.general").to_string())
+}
+
+/// A slide of one chart with its title, caption and sources; `None` when the data has
+/// nothing for it (no survey, no results on that topic).
+pub fn chart_slide_for(
+    d: &Dataset,
+    lang: Lang,
+    kind: ChartKind,
+    topic: Option<&str>,
+) -> Option<Slide> {
+    let mut s = match kind {
+        ChartKind::HotspotCompanies => {
+            let mut s = chart_slide(
+                tr(lang, "chart.companies").to_string(),
+                tr(lang, "chart.companies_sub").to_string(),
+                kind,
+            );
+            s.sources = d
+                .totals
+                .iter()
+                .find(|t| t.field == "companies")
+                .map(|t| t.sources.clone())
+                .unwrap_or_default();
+            s
+        }
+        ChartKind::SubRegionOverlap => {
+            let mut s = chart_slide(
+                tr(lang, "chart.overlap").to_string(),
+                tr(lang, "deck.overlap_caption").to_string(),
+                kind,
+            );
+            s.sources = d
+                .places
+                .iter()
+                .filter(|p| p.kind == PlaceKind::SubRegion)
+                .filter_map(|p| cites_for(&p.sources, &["sectors"]).into_iter().next())
+                .take(3)
+                .collect();
+            s
+        }
+        ChartKind::SurveyAttendance => {
+            let survey = d.surveys.iter().find(|x| x.attendance.is_some())?;
+            let a = survey.attendance.as_ref()?;
             let mut s = chart_slide(
                 format!("{} — {}", survey.name, tr(lang, "chart.attendance")),
                 format!(
@@ -273,57 +346,51 @@ fn zuid_holland(d: &Dataset, lang: Lang) -> Vec<Slide> {
                     tr(lang, "deck.registered_came"),
                     a.percent
                 ),
-                ChartKind::SurveyAttendance,
+                kind,
             );
             s.sources = survey.sources.iter().take(2).cloned().collect();
-            slides.push(s);
+            s
         }
-        let mut topics: Vec<(String, String)> = d
-            .product_chains
-            .iter()
-            .map(|c| (c.id.clone(), c.name.get(lang).to_string()))
-            .collect();
-        topics.extend(
-            d.action_lines
+        ChartKind::SurveyResults => {
+            let results: Vec<_> = d
+                .surveys
                 .iter()
-                .map(|a| (a.id.clone(), a.name.get(lang).to_string())),
-        );
-        topics.push((survey.id.clone(), tr(lang, "chart.general").to_string()));
-        for (id, name) in topics {
-            let results: Vec<_> = survey
-                .results
-                .iter()
-                .filter(|r| r.topic == id && r.unit == Unit::Percent)
+                .flat_map(|x| &x.results)
+                .filter(|r| topic.is_none_or(|t| r.topic == t) && r.unit == Unit::Percent)
                 .collect();
+            let survey = d.surveys.first()?;
             if results.is_empty() {
-                continue;
+                return None;
             }
+            let name = match topic {
+                Some(t) => topic_name(d, t, lang),
+                None => tr(lang, "chart.survey").to_string(),
+            };
             let mut s = chart_slide(
                 format!("{} — {name}", survey.name),
                 format!("{} {}", results.len(), tr(lang, "deck.results_word")),
-                ChartKind::SurveyResults,
+                kind,
             );
-            s.topic = Some(id.clone());
+            s.topic = topic.map(str::to_string);
             let mut sources: Vec<Citation> = Vec::new();
-            for r in &results {
-                for c in &r.sources {
-                    if !sources
-                        .iter()
-                        .any(|x| x.source == c.source && x.lines == c.lines)
-                    {
-                        sources.push(c.clone());
-                    }
+            for c in results.iter().flat_map(|r| &r.sources) {
+                if !sources
+                    .iter()
+                    .any(|x| x.source == c.source && x.lines == c.lines)
+                {
+                    sources.push(c.clone());
                 }
             }
             sources.truncate(3);
             s.sources = sources;
-            slides.push(s);
+            s
         }
-        if !survey.discussions.is_empty() {
+        ChartKind::SurveyDiscussions => {
+            let survey = d.surveys.iter().find(|x| !x.discussions.is_empty())?;
             let mut s = chart_slide(
                 format!("{} — {}", survey.name, tr(lang, "chart.discussions")),
                 String::new(),
-                ChartKind::SurveyDiscussions,
+                kind,
             );
             s.sources = survey
                 .discussions
@@ -331,10 +398,11 @@ fn zuid_holland(d: &Dataset, lang: Lang) -> Vec<Slide> {
                 .filter_map(|x| x.sources.first().cloned())
                 .take(3)
                 .collect();
-            slides.push(s);
+            s
         }
-    }
-    slides
+    };
+    s.view = SlideView::Chart;
+    Some(s)
 }
 
 fn mra(d: &Dataset, lang: Lang) -> Vec<Slide> {
@@ -390,17 +458,7 @@ fn mra(d: &Dataset, lang: Lang) -> Vec<Slide> {
     }
 
     if subs.len() >= 2 {
-        let mut s = chart_slide(
-            tr(lang, "chart.overlap").to_string(),
-            tr(lang, "deck.overlap_caption").to_string(),
-            ChartKind::SubRegionOverlap,
-        );
-        s.sources = subs
-            .iter()
-            .filter_map(|p| cites_for(&p.sources, &["sectors"]).into_iter().next())
-            .take(3)
-            .collect();
-        slides.push(s);
+        slides.extend(chart_slide_for(d, lang, ChartKind::SubRegionOverlap, None));
     }
 
     let mut accelerators: Vec<_> = d

@@ -47,6 +47,26 @@ pub fn projector_text(ui: &mut Ui) {
     }
 }
 
+/// A small button that puts this chart into one's own deck.
+fn add_as_slide(
+    ui: &mut Ui,
+    lang: Lang,
+    chart: ChartKind,
+    topic: Option<&str>,
+    out: &mut Vec<Command>,
+) {
+    if ui
+        .small_button(tr(lang, "present.add_chart"))
+        .on_hover_text(tr(lang, "present.add_chart_hint"))
+        .clicked()
+    {
+        out.push(Command::AddChartAsSlide {
+            chart,
+            topic: topic.map(str::to_string),
+        });
+    }
+}
+
 fn section(ui: &mut Ui, title: &str, subtitle: &str) {
     ui.add_space(14.0);
     ui.label(RichText::new(title).size(22.0).strong());
@@ -334,7 +354,16 @@ fn survey_topics(d: &Dataset, s: &Survey, lang: Lang) -> Vec<(String, String)> {
 }
 
 /// Percentages per topic; only `only` when given (a slide shows one topic).
-fn results(ui: &mut Ui, d: &Dataset, s: &Survey, lang: Lang, only: Option<&str>, bar: Vec2) {
+fn results(
+    ui: &mut Ui,
+    d: &Dataset,
+    s: &Survey,
+    lang: Lang,
+    only: Option<&str>,
+    bar: Vec2,
+    out: Option<&mut Vec<Command>>,
+) {
+    let mut out = out;
     for (id, name) in survey_topics(d, s, lang) {
         if only.is_some_and(|t| t != id) {
             continue;
@@ -348,7 +377,12 @@ fn results(ui: &mut Ui, d: &Dataset, s: &Survey, lang: Lang, only: Option<&str>,
         }
         if only.is_none() {
             ui.add_space(6.0);
-            ui.label(RichText::new(name).size(18.0).strong());
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(name).size(18.0).strong());
+                if let Some(out) = out.as_deref_mut() {
+                    add_as_slide(ui, lang, ChartKind::SurveyResults, Some(&id), out);
+                }
+            });
         }
         percent_bars(ui, d, &id, lang, bar);
     }
@@ -427,14 +461,18 @@ fn roem(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
             &format!("{} — {}", s.name, tr(lang, "chart.survey")),
             s.description.get(lang),
         );
+        add_as_slide(ui, lang, ChartKind::SurveyAttendance, None, out);
         attendance(ui, s, lang, 220.0);
-        results(ui, d, s, lang, None, Vec2::new(340.0, 24.0));
+        results(ui, d, s, lang, None, Vec2::new(340.0, 24.0), Some(out));
         ui.add_space(10.0);
-        ui.label(
-            RichText::new(tr(lang, "chart.discussions"))
-                .size(18.0)
-                .strong(),
-        );
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(tr(lang, "chart.discussions"))
+                    .size(18.0)
+                    .strong(),
+            );
+            add_as_slide(ui, lang, ChartKind::SurveyDiscussions, None, out);
+        });
         discussions(ui, state, s, out, false);
     }
 }
@@ -476,7 +514,8 @@ pub fn show_chart(
             let h = ((height - 20.0) / rows - 6.0).clamp(14.0, 34.0);
             let bar = Vec2::new((ui.available_width() * 0.32).clamp(200.0, 480.0), h);
             for s in &d.surveys {
-                results(ui, d, s, lang, topic, bar);
+                // A slide has no buttons.
+                results(ui, d, s, lang, topic, bar, None);
             }
         }
         ChartKind::SurveyDiscussions => {
@@ -500,8 +539,10 @@ impl View for ChartsView {
                     tr(lang, "chart.companies"),
                     tr(lang, "chart.companies_sub"),
                 );
+                add_as_slide(ui, lang, ChartKind::HotspotCompanies, None, out);
                 hotspot_companies(ui, state, None);
                 section(ui, tr(lang, "chart.overlap"), tr(lang, "chart.overlap_sub"));
+                add_as_slide(ui, lang, ChartKind::SubRegionOverlap, None, out);
                 overlap_matrix(ui, state, out, 64.0);
                 roem(ui, state, out);
                 ui.add_space(20.0);

@@ -165,8 +165,9 @@ pub fn presenting(
     h
 }
 
-/// A headless app showing slide `index` of `deck` (numbered as in the deck), settled.
-fn deck_slide(
+/// A headless app showing slide `index` of `deck` (numbered as in the deck), settled; take
+/// its `picture` or `image`.
+pub fn deck_slide(
     atlas: Arc<Atlas>,
     settings: Settings,
     deck: Deck,
@@ -190,16 +191,4 @@ pub fn render_slide(
     format: ImageFormat,
 ) -> Result<Vec<u8>, String> {
     deck_slide(atlas, settings, deck, index, size_px, format.scale()).picture(format)
-}
-
-/// A slide's pixels at `scale` times `size_px` (pictures in the presenter's window).
-pub fn render_slide_image(
-    atlas: Arc<Atlas>,
-    settings: Settings,
-    deck: Deck,
-    index: usize,
-    size_px: [u32; 2],
-    scale: f32,
-) -> Result<Image, String> {
-    deck_slide(atlas, settings, deck, index, size_px, scale).image()
 }

@@ -61,20 +61,15 @@ impl Thumbnails {
             self.tx.clone(),
         );
         std::thread::spawn(move || {
-            let image = snapshot::render_slide_image(
-                atlas,
-                settings,
-                deck,
-                index,
-                window_px,
-                THUMBNAIL_SCALE,
-            )
-            .map(|img| {
-                egui::ColorImage::from_rgba_unmultiplied(
-                    [img.width as usize, img.height as usize],
-                    &img.pixels,
-                )
-            });
+            let image =
+                snapshot::deck_slide(atlas, settings, deck, index, window_px, THUMBNAIL_SCALE)
+                    .image()
+                    .map(|img| {
+                        egui::ColorImage::from_rgba_unmultiplied(
+                            [img.width as usize, img.height as usize],
+                            &img.pixels,
+                        )
+                    });
             tx.send((index, image)).ok();
         });
     }

@@ -880,6 +880,7 @@ impl AtlasApp {
                     .request(&p.deck, i, atlas, settings, self.window_size);
             }
             self.thumbnails.poll(&ctx);
+            self.thumbnails.keep_near(p.index);
             let pictures = [
                 self.thumbnails.get(p.index),
                 self.thumbnails.get(p.index + 1),

@@ -37,7 +37,8 @@ impl Default for Thumbnails {
 }
 
 impl Thumbnails {
-    /// Starts rendering slide `index` of `deck` unless it is drawn, on its way, or failed.
+    /// Starts rendering slide `index` of `deck` unless it is drawn, failed, or another
+    /// picture is on its way (it is asked again next frame).
     pub fn request(
         &mut self,
         deck: &Deck,
@@ -46,9 +47,10 @@ impl Thumbnails {
         settings: &Settings,
         window_px: [u32; 2],
     ) {
+        // One at a time: a presenter paging quickly must not start a renderer per slide.
         if index >= deck.slides.len()
+            || !self.pending.is_empty()
             || self.textures.contains_key(&index)
-            || self.pending.contains(&index)
             || self.failed.contains(&index)
         {
             return;
@@ -96,6 +98,12 @@ impl Thumbnails {
             }
         }
         arrived
+    }
+
+    /// Frees the pictures of slides far from `index` (a long deck would hold them all).
+    pub fn keep_near(&mut self, index: usize) {
+        self.textures
+            .retain(|&i, _| i + 2 >= index && i <= index + 2);
     }
 
     pub fn is_waiting(&self) -> bool {

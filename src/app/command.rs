@@ -116,6 +116,11 @@ impl ImageFormat {
         }
     }
 
+    /// File name of slide `index` (0-based): `slide-03.png`.
+    pub fn slide_file_name(self, index: usize) -> String {
+        format!("slide-{:02}.{}", index + 1, self.extension())
+    }
+
     /// Pixels per window pixel.
     pub fn scale(self) -> f32 {
         match self {

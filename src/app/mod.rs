@@ -615,7 +615,7 @@ impl AtlasApp {
                 };
                 if let Some((deck, index)) = picked {
                     let name = match slide {
-                        Some(i) => format!("slide-{:02}.{}", i + 1, format.extension()),
+                        Some(i) => format.slide_file_name(i),
                         None => format!("atlas.{}", format.extension()),
                     };
                     self.open_dialog(DialogPurpose::Export {

@@ -67,7 +67,7 @@ pub fn run(
         let bytes = h
             .picture(format)
             .map_err(|e| format!("slide {}: {e}", i + 1))?;
-        let path = out.join(format!("slide-{:02}.{}", i + 1, format.extension()));
+        let path = out.join(format.slide_file_name(i));
         crate::export::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
         written.push(path);
     }

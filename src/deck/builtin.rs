@@ -5,7 +5,7 @@ use crate::app::i18n::tr;
 use crate::app::state::LayerSettings;
 use crate::model::{Citation, Dataset, Lang, Place, PlaceKind, Unit};
 
-use super::{ChartKind, Deck, Slide, SlideView};
+use super::{ChartKind, Deck, Slide, SlideView, unique_sources};
 
 /// The built-in decks, one per atlas region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -257,42 +257,14 @@ fn zuid_holland(d: &Dataset, lang: Lang) -> Vec<Slide> {
     // The ROEM-II survey: attendance, results per topic, who discussed what.
     if d.surveys.iter().any(|x| x.region == region) {
         slides.extend(chart_slide_for(d, lang, ChartKind::SurveyAttendance, None));
-        for id in survey_topic_ids(d) {
-            slides.extend(chart_slide_for(
-                d,
-                lang,
-                ChartKind::SurveyResults,
-                Some(&id),
-            ));
+        for survey in d.surveys.iter().filter(|x| x.region == region) {
+            for id in d.survey_topics(survey) {
+                slides.extend(chart_slide_for(d, lang, ChartKind::SurveyResults, Some(id)));
+            }
         }
         slides.extend(chart_slide_for(d, lang, ChartKind::SurveyDiscussions, None));
     }
     slides
-}
-
-/// Product chains, action lines, then each survey's own (general) questions.
-fn survey_topic_ids(d: &Dataset) -> Vec<String> {
-    d.product_chains
-        .iter()
-        .map(|c| c.id.clone())
-        .chain(d.action_lines.iter().map(|a| a.id.clone()))
-        .chain(d.surveys.iter().map(|s| s.id.clone()))
-        .collect()
-}
-
-/// Name of a survey topic: a product chain, an action line, or a survey's general questions.
-fn topic_name(d: &Dataset, id: &str, lang: Lang) -> String {
-    d.product_chains
-        .iter()
-        .find(|c| c.id == id)
-        .map(|c| c.name.get(lang).to_string())
-        .or_else(|| {
-            d.action_lines
-                .iter()
-                .find(|a| a.id == id)
-                .map(|a| a.name.get(lang).to_string())
-        })
-        .unwrap_or_else(|| tr(lang, "chart.general").to_string())
 }
 
 /// A slide of one chart with its title, caption and sources; `None` when the data has
@@ -363,8 +335,10 @@ pub fn chart_slide_for(
                 return None;
             }
             let name = match topic {
-                Some(t) => topic_name(d, t, lang),
-                None => tr(lang, "chart.survey").to_string(),
+                Some(t) => d
+                    .survey_topic_name(t, lang)
+                    .unwrap_or(tr(lang, "chart.general")),
+                None => tr(lang, "chart.survey"),
             };
             let mut s = chart_slide(
                 format!("{} — {name}", survey.name),
@@ -372,17 +346,8 @@ pub fn chart_slide_for(
                 kind,
             );
             s.topic = topic.map(str::to_string);
-            let mut sources: Vec<Citation> = Vec::new();
-            for c in results.iter().flat_map(|r| &r.sources) {
-                if !sources
-                    .iter()
-                    .any(|x| x.source == c.source && x.lines == c.lines)
-                {
-                    sources.push(c.clone());
-                }
-            }
-            sources.truncate(3);
-            s.sources = sources;
+            let all: Vec<Citation> = results.iter().flat_map(|r| r.sources.clone()).collect();
+            s.sources = unique_sources(&all).into_iter().take(3).cloned().collect();
             s
         }
         ChartKind::SurveyDiscussions => {

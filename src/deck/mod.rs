@@ -163,11 +163,8 @@ impl Deck {
         })
     }
 
-    pub fn to_toml(&self) -> Result<String, DeckError> {
-        let body = toml::to_string_pretty(self).map_err(|e| DeckError::Write {
-            path: String::new(),
-            message: e.to_string(),
-        })?;
+    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
+        let body = toml::to_string_pretty(self)?;
         Ok(format!(
             "# Innovation Atlas deck: one [[slide]] table per slide, in order.\n{body}"
         ))
@@ -298,17 +295,12 @@ pub fn load(path: &Path, d: &Dataset) -> Result<Deck, DeckError> {
 
 /// Writes a deck atomically: the file on disk is always the old or the whole new deck.
 pub fn save(path: &Path, deck: &Deck) -> Result<(), DeckError> {
-    let text = deck.to_toml().map_err(|e| match e {
-        DeckError::Write { message, .. } => DeckError::Write {
-            path: path.display().to_string(),
-            message,
-        },
-        other => other,
-    })?;
-    crate::export::write_atomic(path, text.as_bytes()).map_err(|e| DeckError::Write {
+    let write_err = |message: String| DeckError::Write {
         path: path.display().to_string(),
-        message: e.to_string(),
-    })
+        message,
+    };
+    let text = deck.to_toml().map_err(|e| write_err(e.to_string()))?;
+    crate::export::write_atomic(path, text.as_bytes()).map_err(|e| write_err(e.to_string()))
 }
 
 /// Gives a deck path the `.toml` extension if it has none (file dialogs often drop it).

@@ -221,11 +221,6 @@ impl MapView {
         self.framing = None;
     }
 
-    /// The area the map shows now.
-    pub fn visible_extent(&self) -> BBox {
-        self.current_view().extent(self.size)
-    }
-
     /// The map's size in points in the last frame.
     pub fn size(&self) -> Vec2 {
         self.size

@@ -29,6 +29,31 @@ impl Dataset {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// The topics a survey's results and discussions hang on, in the order they are shown:
+    /// product chains, action lines, then the survey's own general questions.
+    pub fn survey_topics<'a>(&'a self, survey: &'a Survey) -> Vec<&'a str> {
+        self.product_chains
+            .iter()
+            .map(|c| c.id.as_str())
+            .chain(self.action_lines.iter().map(|a| a.id.as_str()))
+            .chain(std::iter::once(survey.id.as_str()))
+            .collect()
+    }
+
+    /// Name of a product chain or action line; `None` for a survey's general questions.
+    pub fn survey_topic_name(&self, id: &str, lang: Lang) -> Option<&str> {
+        self.product_chains
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.name.get(lang))
+            .or_else(|| {
+                self.action_lines
+                    .iter()
+                    .find(|a| a.id == id)
+                    .map(|a| a.name.get(lang))
+            })
+    }
+
     /// Name of a place or region, for any id an endpoint may hold.
     pub fn label_of(&self, id: &str, lang: Lang) -> Option<String> {
         self.place(id)

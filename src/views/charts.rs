@@ -342,15 +342,15 @@ fn attendance(ui: &mut Ui, s: &Survey, lang: Lang, height: f32) {
 
 /// The survey's topics in order: product chains, action lines, then general questions.
 fn survey_topics(d: &Dataset, s: &Survey, lang: Lang) -> Vec<(String, String)> {
-    let mut topics: Vec<(String, String)> = Vec::new();
-    for c in &d.product_chains {
-        topics.push((c.id.clone(), c.name.get(lang).to_string()));
-    }
-    for a in &d.action_lines {
-        topics.push((a.id.clone(), a.name.get(lang).to_string()));
-    }
-    topics.push((s.id.clone(), tr(lang, "chart.general").to_string()));
-    topics
+    d.survey_topics(s)
+        .into_iter()
+        .map(|id| {
+            let name = d
+                .survey_topic_name(id, lang)
+                .unwrap_or(tr(lang, "chart.general"));
+            (id.to_string(), name.to_string())
+        })
+        .collect()
 }
 
 /// Percentages per topic; only `only` when given (a slide shows one topic).

@@ -2,8 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use innovation_atlas::map::basemap::{self, Basemap};
-use innovation_atlas::map::geometry::{from_rel, to_rel};
+use innovation_atlas::basemap::{self, Basemap};
+use innovation_atlas::geo::geometry::{from_rel, to_rel};
 use innovation_atlas::model::{self, PlaceKind};
 
 fn basemap() -> Basemap {
@@ -90,7 +90,7 @@ fn every_mra_member_municipality_is_on_the_basemap() {
 #[test]
 fn sub_region_outlines_are_closed_rings() {
     let loaded = model::load_embedded().expect("embedded");
-    let atlas = innovation_atlas::derive::Atlas::new(loaded);
+    let atlas = innovation_atlas::atlas::Atlas::new(loaded);
     assert_eq!(atlas.geo.sub_regions.len(), 7);
     for sr in &atlas.geo.sub_regions {
         assert!(!sr.outline.is_empty());

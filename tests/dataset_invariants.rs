@@ -335,12 +335,12 @@ fn agenda_accelerators_survey_and_themes_are_complete() {
 #[test]
 fn suggestions_are_explained_and_never_repeat_a_named_link() {
     let loaded = model::load_embedded().expect("embedded");
-    let atlas = innovation_atlas::derive::Atlas::new(loaded);
+    let atlas = innovation_atlas::atlas::Atlas::new(loaded);
     let d = atlas.data();
     assert!(atlas.suggestions.len() >= 5, "{}", atlas.suggestions.len());
     for s in &atlas.suggestions {
         let (a, b) = (&d.places[s.a], &d.places[s.b]);
-        assert!(s.score >= innovation_atlas::derive::suggest::MIN_SCORE);
+        assert!(s.score >= innovation_atlas::atlas::suggest::MIN_SCORE);
         assert!(
             a.town.is_none() || a.town != b.town,
             "{} and {} share a town",

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use innovation_atlas::app::i18n;
+use innovation_atlas::i18n;
 use innovation_atlas::model::Lang;
 
 const NAMESPACES: &[&str] = &[

@@ -4,7 +4,7 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use innovation_atlas::app::AtlasApp;
-use innovation_atlas::app::state::Mode;
+use innovation_atlas::state::Mode;
 
 mod common;
 
@@ -48,14 +48,14 @@ fn the_compare_action_in_the_side_panel_builds_a_comparison() {
 fn the_sector_filter_applies_to_the_comparison() {
     let mut h = harness();
     h.state_mut()
-        .apply(innovation_atlas::app::command::Command::ComparePair(
+        .apply(innovation_atlas::command::Command::ComparePair(
             "mra-ijmond".into(),
             "mra-zaanstreek-waterland".into(),
         ));
     h.run();
     assert!(shows(&h, "Waterstof ("));
     h.state_mut()
-        .apply(innovation_atlas::app::command::Command::ToggleSector(
+        .apply(innovation_atlas::command::Command::ToggleSector(
             "high-tech-manufacturing".into(),
         ));
     h.run();
@@ -142,15 +142,14 @@ fn suggestions_are_labelled_as_computed_and_lead_to_the_other_place() {
 fn the_comparison_and_mode_survive_a_restart() {
     let mut h = harness();
     h.state_mut()
-        .apply(innovation_atlas::app::command::Command::ComparePair(
+        .apply(innovation_atlas::command::Command::ComparePair(
             "zuid-holland".into(),
             "mra".into(),
         ));
     h.run();
     let saved = h.state().settings_to_save();
     let text = serde_json::to_string(&saved).expect("serialise");
-    let back: innovation_atlas::app::state::Settings =
-        serde_json::from_str(&text).expect("deserialise");
+    let back: innovation_atlas::state::Settings = serde_json::from_str(&text).expect("deserialise");
     assert_eq!(
         back.compare,
         vec!["zuid-holland".to_string(), "mra".to_string()]

@@ -164,7 +164,7 @@ fn a_broken_dataset_leaves_the_atlas_in_place_and_lists_its_problems() {
     let bad = dir.join("broken.toml");
     std::fs::write(&bad, "[[place]]\nid = \"x\"\nregion = 3\n").expect("write");
     h.state_mut()
-        .apply(innovation_atlas::app::command::Command::LoadDataset(bad));
+        .apply(innovation_atlas::command::Command::LoadDataset(bad));
     h.run();
     h.get_by_label("De dataset kon niet worden geladen");
     h.get_by_label_contains("broken.toml:3");

@@ -6,9 +6,9 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use innovation_atlas::app::AtlasApp;
-use innovation_atlas::app::command::Command;
-use innovation_atlas::app::state::DeckChoice;
+use innovation_atlas::command::Command;
 use innovation_atlas::deck;
+use innovation_atlas::state::DeckChoice;
 
 mod common;
 
@@ -342,7 +342,7 @@ fn wait_for_status(h: &mut Harness<'static, AtlasApp>, text: &str) -> bool {
 
 #[test]
 fn exporting_a_slide_writes_a_png_and_says_so() {
-    use innovation_atlas::app::command::ImageFormat;
+    use innovation_atlas::command::ImageFormat;
     let dir = std::env::temp_dir().join(format!("atlas-export-ui-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("dia.png");

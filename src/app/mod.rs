@@ -1,11 +1,6 @@
 //! The application shell: state, commands, persistence and the window.
 
-pub mod command;
-pub mod i18n;
-pub mod presenting;
 pub mod snapshot;
-pub mod state;
-pub mod style;
 pub mod thumbnails;
 
 use std::path::PathBuf;
@@ -13,13 +8,14 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Instant;
 
-use command::{Command, ImageFormat};
-use i18n::tr;
-use presenting::{PROJECTOR_ZOOM, Presentation, Restore, SLIDE_FLIGHT_SECONDS};
-use state::{AppState, DeckChoice, Settings};
+use crate::command::{Command, FlyTarget, ImageFormat};
+use crate::i18n::tr;
+use crate::state::presentation::{PROJECTOR_ZOOM, Presentation, Restore, SLIDE_FLIGHT_SECONDS};
+use crate::state::{self as state, AppState, DeckChoice, Settings};
+use crate::style;
 
+use crate::atlas::Atlas;
 use crate::deck::{self, Deck, Slide, SlideView};
-use crate::derive::Atlas;
 use crate::map::MapView;
 use crate::model::{self, Lang, LoadError, LoadedDataset, Problem};
 use crate::views::View;
@@ -32,7 +28,6 @@ use crate::views::legend::LegendView;
 use crate::views::place_list::PlaceListView;
 use crate::views::problems::ProblemsView;
 use crate::views::search::SearchView;
-use command::FlyTarget;
 
 /// Key under which settings live in eframe's storage.
 pub const SETTINGS_KEY: &str = "innovation-atlas/settings";
@@ -455,7 +450,7 @@ impl AtlasApp {
                     self.state.forget_dangling_selection();
                     self.state.highlight.clear();
                     self.map.presenting = false;
-                    let (lon, lat) = crate::map::geometry::from_rel(p.restore.view.centre);
+                    let (lon, lat) = crate::geo::geometry::from_rel(p.restore.view.centre);
                     self.map.jump_to(lon, lat, p.restore.view.zoom);
                 }
             }
@@ -556,7 +551,7 @@ impl AtlasApp {
                     .and_then(|d| d.slides.get(i))
                     .cloned()
                 {
-                    self.apply_slide(&slide, crate::map::camera::FLIGHT_SECONDS);
+                    self.apply_slide(&slide, crate::geo::camera::FLIGHT_SECONDS);
                 }
             }
             Command::OpenDeckDialog => self.open_deck_dialog(),
@@ -688,7 +683,7 @@ impl AtlasApp {
         let lang = self.state.lang();
         let d = self.state.atlas.data();
         let v = self.map.current_view();
-        let (lon, lat) = crate::map::geometry::from_rel(v.centre);
+        let (lon, lat) = crate::geo::geometry::from_rel(v.centre);
         let title = s.selection.as_deref().map_or_else(
             || {
                 let n = s.own_deck.as_ref().map_or(0, |d| d.slides.len()) + 1;
@@ -757,8 +752,8 @@ impl AtlasApp {
         if let Some(c) = slide.camera {
             match (c.width, c.height) {
                 (Some(w), Some(h)) => {
-                    let captured = crate::map::camera::View {
-                        centre: crate::map::geometry::to_rel(c.lon, c.lat),
+                    let captured = crate::geo::camera::View {
+                        centre: crate::geo::geometry::to_rel(c.lon, c.lat),
                         zoom: c.zoom,
                     };
                     let bbox = captured.extent(egui::vec2(w, h));
@@ -871,7 +866,7 @@ impl AtlasApp {
         let ctx = ui.ctx().clone();
         let lang = self.state.lang();
         let now = ctx.input(|i| i.time);
-        out.extend(ctx.input_mut(|i| presenting::take_keys(i, &mut p.typed)));
+        out.extend(ctx.input_mut(|i| crate::views::clicker::take_keys(i, &mut p.typed)));
         p.started_at.get_or_insert(now);
         if p.presenter_view {
             for i in [p.index, p.index + 1] {
@@ -960,7 +955,7 @@ impl AtlasApp {
             }
             None => self.map.current_view(),
         };
-        let (lon, lat) = crate::map::geometry::from_rel(v.centre);
+        let (lon, lat) = crate::geo::geometry::from_rel(v.centre);
         settings.view = Some((lon, lat, v.zoom));
         settings
     }
@@ -1056,7 +1051,7 @@ impl AtlasApp {
         std::thread::spawn(move || {
             let result = snapshot::render_slide(atlas, settings, deck, index, size, format)
                 .and_then(|bytes| {
-                    crate::export::write_atomic(&path, &bytes).map_err(|e| {
+                    crate::fsio::write_atomic(&path, &bytes).map_err(|e| {
                         format!("{e}. Fix: choose a folder that exists and that you can write to")
                     })
                 })

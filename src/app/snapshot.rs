@@ -6,15 +6,16 @@
 
 use std::sync::Arc;
 
-use super::command::{Command, ImageFormat};
-use super::presenting::PROJECTOR_ZOOM;
-use super::state::{DeckChoice, Settings};
-use super::{AtlasApp, Dialogs, style};
+use super::{AtlasApp, Dialogs};
+use crate::atlas::Atlas;
+use crate::command::{Command, ImageFormat};
 use crate::deck::Deck;
-use crate::derive::Atlas;
 use crate::render::Image;
 use crate::render::raster::{self, Textures};
 use crate::render::svg;
+use crate::state::presentation::PROJECTOR_ZOOM;
+use crate::state::{DeckChoice, Settings};
+use crate::style;
 
 /// Frames after which a slide is taken as it is, even if something still moves.
 const MAX_SETTLE_FRAMES: usize = 240;

@@ -6,9 +6,9 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::snapshot;
-use super::state::Settings;
+use crate::atlas::Atlas;
 use crate::deck::Deck;
-use crate::derive::Atlas;
+use crate::state::Settings;
 
 /// Half the window's pixels: text stays legible in a thumbnail, rendering stays quick.
 const THUMBNAIL_SCALE: f32 = 0.5;

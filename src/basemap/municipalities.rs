@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-pub const GEMEENTEN_GEOJSON: &str = include_str!("../../assets/basemap/gemeenten.geojson");
+use super::MUNICIPALITIES as GEMEENTEN_GEOJSON;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MunicipalityInfo {

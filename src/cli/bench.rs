@@ -7,12 +7,13 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::app::command::{Command, FlyTarget};
-use crate::app::state::Settings;
-use crate::app::{AtlasApp, Dialogs, style};
-use crate::derive::Atlas;
-use crate::map::geometry::{from_rel, to_rel};
+use crate::app::{AtlasApp, Dialogs};
+use crate::atlas::Atlas;
+use crate::command::{Command, FlyTarget};
+use crate::geo::geometry::{from_rel, to_rel};
 use crate::model::{self, Citation, LoadedDataset, Place, PlaceKind, Position, Text};
+use crate::state::Settings;
+use crate::style;
 
 /// Budgets from the map issue: median per-frame CPU time.
 pub const BUDGET_REAL_MS: f64 = 2.0;
@@ -142,7 +143,7 @@ pub fn measure(
 
 /// The embedded atlas plus `n` generated places spread over the Dutch land, deterministic.
 pub fn with_synthetic_places(mut loaded: LoadedDataset, n: usize) -> LoadedDataset {
-    let basemap = crate::map::basemap::Basemap::shared();
+    let basemap = crate::basemap::Basemap::shared();
     let b = basemap.netherlands;
     let sectors: Vec<String> = loaded
         .dataset

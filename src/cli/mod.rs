@@ -132,9 +132,9 @@ pub fn load(path: Option<&std::path::Path>) -> Result<LoadedDataset, LoadError> 
 /// The atlas for a command, or every problem of the dataset as one message.
 fn atlas_for(
     path: Option<&std::path::Path>,
-) -> Result<std::sync::Arc<crate::derive::Atlas>, String> {
+) -> Result<std::sync::Arc<crate::atlas::Atlas>, String> {
     match load(path) {
-        Ok(l) => Ok(std::sync::Arc::new(crate::derive::Atlas::new(l))),
+        Ok(l) => Ok(std::sync::Arc::new(crate::atlas::Atlas::new(l))),
         Err(e) => {
             let list: Vec<String> = e.problems.iter().map(ToString::to_string).collect();
             Err(format!("{e}:\n{}", list.join("\n")))
@@ -175,7 +175,7 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
                 }
             };
             let lang = parse_lang(&lang);
-            let atlas = crate::derive::Atlas::new(loaded);
+            let atlas = crate::atlas::Atlas::new(loaded);
             let d = atlas.data();
             for (n, s) in atlas.suggestions.iter().enumerate() {
                 let (a, b) = (&d.places[s.a], &d.places[s.b]);
@@ -206,9 +206,9 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
         } => {
             let lang = parse_lang(&lang);
             let format = if svg {
-                crate::app::command::ImageFormat::Svg
+                crate::command::ImageFormat::Svg
             } else {
-                crate::app::command::ImageFormat::Png { scale }
+                crate::command::ImageFormat::Png { scale }
             };
             let result = render::parse_size(&size).and_then(|size| {
                 let atlas = atlas_for(dataset.as_deref())?;
@@ -266,7 +266,7 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
                 }
             };
             match out {
-                Some(path) => match export::write_atomic(&path, text.as_bytes()) {
+                Some(path) => match crate::fsio::write_atomic(&path, text.as_bytes()) {
                     Ok(()) => {
                         eprintln!("wrote {}", path.display());
                         0

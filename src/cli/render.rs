@@ -3,13 +3,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::app::command::{Command, ImageFormat};
 use crate::app::snapshot;
-use crate::app::state::Settings;
+use crate::atlas::Atlas;
+use crate::command::{Command, ImageFormat};
 use crate::deck::builtin::BuiltinDeck;
 use crate::deck::{self, Deck};
-use crate::derive::Atlas;
 use crate::model::Lang;
+use crate::state::Settings;
 
 /// A built-in deck by its region name, or a deck file checked against the atlas.
 pub fn deck_from_arg(arg: &str, atlas: &Atlas, lang: Lang) -> Result<Deck, String> {
@@ -68,7 +68,7 @@ pub fn run(
             .picture(format)
             .map_err(|e| format!("slide {}: {e}", i + 1))?;
         let path = out.join(format.slide_file_name(i));
-        crate::export::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
+        crate::fsio::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
         written.push(path);
     }
     Ok(written)

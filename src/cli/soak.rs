@@ -3,11 +3,11 @@
 
 use std::time::{Duration, Instant};
 
-use crate::app::command::Command;
 use crate::app::snapshot;
-use crate::app::state::Settings;
+use crate::atlas::Atlas;
+use crate::command::Command;
 use crate::deck::Deck;
-use crate::derive::Atlas;
+use crate::state::Settings;
 
 /// Resident memory of this process in bytes (Linux; `None` elsewhere).
 pub fn resident_bytes() -> Option<u64> {

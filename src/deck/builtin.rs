@@ -1,9 +1,9 @@
 //! The decks that come with the app, generated from the dataset: whatever the data says is
 //! what the slides say, so a corrected dataset gives corrected slides without editing them.
 
-use crate::app::i18n::tr;
-use crate::app::state::LayerSettings;
+use crate::i18n::tr;
 use crate::model::{Citation, Dataset, Lang, Place, PlaceKind, Unit};
+use crate::scene::LayerSettings;
 
 use super::{ChartKind, Deck, Slide, SlideView, unique_sources};
 

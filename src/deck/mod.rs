@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::app::state::LayerSettings;
 use crate::model::{Citation, Dataset};
+use crate::scene::LayerSettings;
 
 /// Deck files larger than this are refused: a deck of a few hundred slides is ~100 kB.
 const MAX_DECK_BYTES: u64 = 4 * 1024 * 1024;
@@ -300,7 +300,7 @@ pub fn save(path: &Path, deck: &Deck) -> Result<(), DeckError> {
         message,
     };
     let text = deck.to_toml().map_err(|e| write_err(e.to_string()))?;
-    crate::export::write_atomic(path, text.as_bytes()).map_err(|e| write_err(e.to_string()))
+    crate::fsio::write_atomic(path, text.as_bytes()).map_err(|e| write_err(e.to_string()))
 }
 
 /// Gives a deck path the `.toml` extension if it has none (file dialogs often drop it).
@@ -324,6 +324,19 @@ pub fn unique_sources(sources: &[Citation]) -> Vec<&Citation> {
         }
     }
     seen
+}
+
+/// Which deck is chosen for presenting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DeckChoice {
+    Builtin(builtin::BuiltinDeck),
+    Own,
+}
+
+impl Default for DeckChoice {
+    fn default() -> Self {
+        DeckChoice::Builtin(builtin::BuiltinDeck::ZuidHolland)
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use egui::epaint::{Mesh, Shape, TessellationOptions, Tessellator};
 use egui::{Rect, Vec2};
 
-use super::geometry::{BBox, Transform};
+use crate::geo::geometry::{BBox, Transform};
 
 /// Share of the view added on every side of a cached mesh.
 const MARGIN: f32 = 0.15;

@@ -1,9 +1,6 @@
 //! The map view: the offline basemap with the atlas's layers, drawn with walkers.
 
-pub mod basemap;
 pub mod cache;
-pub mod camera;
-pub mod geometry;
 pub mod layers;
 
 use std::cell::RefCell;
@@ -13,14 +10,14 @@ use std::sync::Arc;
 use egui::{Align2, Color32, Key, RichText, Ui, Vec2};
 use walkers::{Map, MapMemory};
 
-use crate::app::command::{Command, FlyTarget};
-use crate::app::i18n::{self, tr};
-use crate::app::state::{AppState, LayerSettings};
-use crate::derive::Atlas;
+use crate::atlas::Atlas;
+use crate::basemap::{self, Basemap};
+use crate::command::{Command, FlyTarget};
+use crate::geo::camera::{self, Camera, View};
+use crate::geo::geometry::{self, BBox};
+use crate::i18n::{self, tr};
 use crate::model::{Lang, PlaceKind, RegionKind};
-use basemap::Basemap;
-use camera::{Camera, View};
-use geometry::BBox;
+use crate::state::{AppState, LayerSettings};
 use layers::FrameOut;
 
 /// What the visible-place cache depends on.
@@ -507,7 +504,7 @@ impl MapView {
             .filter(|&i| Some(i) != selected)
             .collect();
         // In the compare view the compared places are ringed instead.
-        let compared: Vec<usize> = if state.settings.mode == crate::app::state::Mode::Compare {
+        let compared: Vec<usize> = if state.settings.mode == crate::state::Mode::Compare {
             state
                 .settings
                 .compare

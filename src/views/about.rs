@@ -3,11 +3,11 @@
 use egui::RichText;
 
 use super::View;
-use crate::app::command::Command;
-use crate::app::i18n::tr;
-use crate::app::state::AppState;
-use crate::map::basemap;
+use crate::basemap;
+use crate::command::Command;
+use crate::i18n::tr;
 use crate::model::{Lang, SourceKind};
+use crate::state::AppState;
 
 #[derive(Default)]
 pub struct AboutView {

@@ -6,12 +6,13 @@ use egui::{Align2, Color32, FontId, RichText, Sense, Ui, Vec2};
 use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 
 use super::View;
-use crate::app::command::Command;
-use crate::app::i18n::tr;
-use crate::app::state::{AppState, Mode};
+use crate::atlas::colour::parse_colour;
+use crate::command::Command;
 use crate::deck::ChartKind;
+use crate::i18n::tr;
 use crate::model::{Dataset, Lang, PlaceKind, Survey, Unit};
-use crate::views::{format_value, parse_colour};
+use crate::state::{AppState, Mode};
+use crate::views::format_value;
 
 #[derive(Default)]
 pub struct ChartsView;

@@ -8,12 +8,13 @@ use egui_plot::{Bar, BarChart, Plot};
 
 use super::View;
 use super::details::{cite_text, covering, sources_ui, text_on};
-use crate::app::command::Command;
-use crate::app::i18n::{self, tr};
-use crate::app::state::{AppState, MAX_COMPARED};
-use crate::derive::profile::Profile;
+use crate::atlas::colour::parse_colour;
+use crate::atlas::profile::Profile;
+use crate::command::Command;
+use crate::i18n::{self, tr};
 use crate::model::{Dataset, Lang, PlaceKind, RegionKind};
-use crate::views::{format_figure, parse_colour};
+use crate::state::{AppState, MAX_COMPARED};
+use crate::views::format_figure;
 
 /// Narrowest a compared column gets, in points (wider when there is room).
 const MIN_COLUMN_WIDTH: f32 = 220.0;
@@ -268,7 +269,7 @@ impl View for CompareView {
                             ui.label(RichText::new(kind).weak());
                             if !on_slide && ui.link(tr(lang, "compare.show_on_map")).clicked() {
                                 out.push(Command::Focus(ids[c].clone()));
-                                out.push(Command::SetMode(crate::app::state::Mode::Map));
+                                out.push(Command::SetMode(crate::state::Mode::Map));
                             }
                         });
                         row(ui, tr(lang, "details.sectors"), n, width, |ui, c| {
@@ -412,7 +413,7 @@ fn children_cell(
         };
         if relevant && state.passes_filter(&p.sectors) && ui.link(&p.name).clicked() {
             out.push(Command::Focus(p.id.clone()));
-            out.push(Command::SetMode(crate::app::state::Mode::Map));
+            out.push(Command::SetMode(crate::state::Mode::Map));
         }
         if relevant {
             shown += 1;

@@ -4,9 +4,9 @@
 use egui::{RichText, Ui};
 
 use super::View;
-use crate::app::command::{Command, ImageFormat};
-use crate::app::i18n::tr;
-use crate::app::state::{AppState, DeckChoice};
+use crate::command::{Command, ImageFormat};
+use crate::i18n::tr;
+use crate::state::{AppState, DeckChoice};
 
 /// Export formats offered, in menu order.
 pub const FORMATS: [ImageFormat; 4] = [

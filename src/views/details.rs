@@ -3,11 +3,12 @@
 
 use egui::{RichText, Ui};
 
-use super::{View, parse_colour};
-use crate::app::command::Command;
-use crate::app::i18n::{self, tr};
-use crate::app::state::AppState;
+use super::View;
+use crate::atlas::colour::parse_colour;
+use crate::command::Command;
+use crate::i18n::{self, tr};
 use crate::model::{Citation, Dataset, Lang, Place, Region};
+use crate::state::AppState;
 
 #[derive(Default)]
 pub struct DetailsView;
@@ -134,7 +135,7 @@ fn place_ui(ui: &mut Ui, state: &AppState, p: &Place, out: &mut Vec<Command>) {
             out.push(Command::Select(None));
         }
     });
-    if crate::derive::profile::is_profile_kind(p.kind)
+    if crate::atlas::profile::is_profile_kind(p.kind)
         && ui.button(tr(lang, "compare.action")).clicked()
     {
         out.push(Command::AddToCompare(p.id.clone()));

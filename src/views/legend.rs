@@ -4,13 +4,13 @@
 use egui::{Color32, RichText, Sense, Shape, Vec2};
 
 use super::View;
-use crate::app::command::Command;
-use crate::app::i18n::{self, tr};
-use crate::app::state::AppState;
-use crate::derive::geo::{MarkerShape, radius_for_companies};
+use crate::atlas::colour::parse_colour;
+use crate::atlas::geo::{MarkerShape, radius_for_companies};
+use crate::command::Command;
+use crate::i18n::{self, tr};
 use crate::map::layers::places::paint_marker;
 use crate::model::{PlaceKind, RegionKind};
-use crate::views::parse_colour;
+use crate::state::AppState;
 
 #[derive(Default)]
 pub struct LegendView;
@@ -34,7 +34,7 @@ impl View for LegendView {
                 out.push(Command::SetLayers(l));
             }
         }
-        type Setter = fn(&mut crate::app::state::LayerSettings, bool);
+        type Setter = fn(&mut crate::state::LayerSettings, bool);
         let toggles: [(&str, bool, Setter); 5] = [
             ("layers.minor_places", layers.minor_places, |l, v| {
                 l.minor_places = v

@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod charts;
+pub mod clicker;
 pub mod compare;
 pub mod decks;
 pub mod details;
@@ -11,22 +12,12 @@ pub mod presenter;
 pub mod problems;
 pub mod search;
 
-use crate::app::command::Command;
-use crate::app::state::AppState;
+use crate::command::Command;
+use crate::state::AppState;
 
 /// A view draws itself and says what should change; it never mutates the state.
 pub trait View {
     fn ui(&mut self, ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>);
-}
-
-/// Parses `#rrggbb` into a colour; grey when the text is not a colour.
-pub fn parse_colour(hex: &str) -> egui::Color32 {
-    let h = hex.trim_start_matches('#');
-    let byte = |i: usize| h.get(i..i + 2).and_then(|s| u8::from_str_radix(s, 16).ok());
-    match (byte(0), byte(2), byte(4)) {
-        (Some(r), Some(g), Some(b)) => egui::Color32::from_rgb(r, g, b),
-        _ => egui::Color32::GRAY,
-    }
 }
 
 /// A key figure as text: "ruim 31.000", "about 15%", "€ 25.000–30.000".
@@ -125,14 +116,5 @@ mod tests {
             ),
             "€ 25,000–30,000"
         );
-    }
-
-    #[test]
-    fn colours_parse() {
-        assert_eq!(
-            parse_colour("#0072B2"),
-            egui::Color32::from_rgb(0, 0x72, 0xB2)
-        );
-        assert_eq!(parse_colour("nope"), egui::Color32::GRAY);
     }
 }

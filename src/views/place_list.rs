@@ -3,10 +3,10 @@
 use egui::RichText;
 
 use super::View;
-use crate::app::command::Command;
-use crate::app::i18n::{self, tr};
-use crate::app::state::AppState;
+use crate::command::Command;
+use crate::i18n::{self, tr};
 use crate::model::RegionKind;
+use crate::state::AppState;
 
 #[derive(Default)]
 pub struct PlaceListView;

@@ -4,15 +4,15 @@
 
 use egui::{Color32, FontId, Frame, Margin, RichText, Ui};
 
-use crate::app::command::Command;
-use crate::app::i18n::tr;
-use crate::app::presenting::{self, Presentation};
-use crate::app::state::AppState;
-use crate::app::style;
+use crate::atlas::colour::parse_colour;
+use crate::command::Command;
 use crate::deck::Slide;
+use crate::i18n::tr;
 use crate::map::layers::FrameOut;
 use crate::model::Lang;
-use crate::views::parse_colour;
+use crate::state::AppState;
+use crate::state::presentation::{self, Presentation};
+use crate::style;
 
 /// Projector colours: black on white, nothing pale.
 pub const INK: Color32 = Color32::from_gray(12);
@@ -156,7 +156,7 @@ pub fn presenter_window(
         |ui, _class| {
             out.extend(
                 ui.ctx()
-                    .input_mut(|i| presenting::take_keys(i, &mut p.typed)),
+                    .input_mut(|i| crate::views::clicker::take_keys(i, &mut p.typed)),
             );
             if ui.ctx().input(|i| i.viewport().close_requested()) {
                 out.push(Command::TogglePresenterView);
@@ -216,7 +216,7 @@ fn notes_ui(
             RichText::new(format!(
                 "{} {}",
                 tr(lang, "present.timer"),
-                presenting::clock(elapsed)
+                presentation::clock(elapsed)
             ))
             .size(18.0)
             .monospace(),

@@ -1,9 +1,9 @@
 //! The readable list of problems of a dataset that failed to open.
 
 use super::View;
-use crate::app::command::Command;
-use crate::app::i18n::tr;
-use crate::app::state::AppState;
+use crate::command::Command;
+use crate::i18n::tr;
+use crate::state::AppState;
 
 #[derive(Default)]
 pub struct ProblemsView;

@@ -3,10 +3,10 @@
 use egui::{Key, RichText};
 
 use super::View;
-use crate::app::command::Command;
-use crate::app::i18n::{self, tr};
-use crate::app::state::AppState;
-use crate::derive::search::Hit;
+use crate::atlas::search::Hit;
+use crate::command::Command;
+use crate::i18n::{self, tr};
+use crate::state::AppState;
 
 const MAX_RESULTS: usize = 12;
 

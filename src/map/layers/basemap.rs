@@ -4,8 +4,8 @@ use egui::{Color32, Mesh, Response, Shape, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::{SharedOut, fill_polygon, ring_points};
-use crate::map::basemap::Basemap;
-use crate::map::geometry::{Area, BBox, Line, Transform};
+use crate::basemap::Basemap;
+use crate::geo::geometry::{Area, BBox, Line, Transform};
 
 pub const SEA: Color32 = Color32::from_rgb(0xD5, 0xE6, 0xF1);
 pub const LAND: Color32 = Color32::from_rgb(0xFB, 0xFA, 0xF6);

@@ -6,8 +6,8 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Response, Ui, Vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::{LabelCandidate, LabelStyle, SharedOut};
-use crate::app::style::semibold;
-use crate::map::basemap::Basemap;
+use crate::basemap::Basemap;
+use crate::style::semibold;
 
 /// At most this many labels are tried per frame; the rest would not fit anyway.
 const MAX_TRIES: usize = 2500;
@@ -15,7 +15,7 @@ const MAX_TRIES: usize = 2500;
 pub struct LabelLayer<'a> {
     pub basemap: &'a Basemap,
     /// Region names with the point their label hangs from (west edge, middle height).
-    pub regions: Vec<(std::sync::Arc<str>, crate::map::geometry::Rel)>,
+    pub regions: Vec<(std::sync::Arc<str>, crate::geo::geometry::Rel)>,
     pub show_all: bool,
     /// Extra scale for type (presenter mode).
     pub scale: f32,

@@ -5,7 +5,7 @@ use egui::{Color32, Pos2, Response, Shape, Stroke, Ui, Vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::SharedOut;
-use crate::derive::geo::LinkGeo;
+use crate::atlas::geo::LinkGeo;
 
 pub struct LinkLayer<'a> {
     /// Links to draw, with whether each is emphasised (it touches the selection).

@@ -13,7 +13,7 @@ use std::cell::RefCell;
 
 use egui::{Color32, Mesh, Pos2};
 
-use super::geometry::{Polygon, Rel, Transform};
+use crate::geo::geometry::{Polygon, Rel, Transform};
 
 /// A label the label layer may place.
 #[derive(Debug, Clone)]

@@ -4,7 +4,7 @@ use egui::{Color32, Pos2, Rect, Response, Sense, Shape, Stroke, Ui, Vec2, Widget
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::{LabelCandidate, LabelStyle, SharedOut};
-use crate::derive::geo::{GeoIndex, MarkerShape};
+use crate::atlas::geo::{GeoIndex, MarkerShape};
 use crate::model::{Place, PlaceKind};
 
 /// Zoom from which companies and projects get labels.
@@ -97,7 +97,7 @@ pub const DECLUTTER_CELL: f32 = 9.0;
 pub fn declutter(
     order: &[usize],
     geo: &GeoIndex,
-    cover: &crate::map::geometry::BBox,
+    cover: &crate::geo::geometry::BBox,
     scale: f32,
 ) -> Vec<(usize, u32)> {
     let inside = order.iter().copied().filter(|&i| {
@@ -132,7 +132,7 @@ pub fn declutter(
 #[derive(Default)]
 pub struct Shown {
     key: Option<(u64, u64)>,
-    coverage: Option<crate::map::geometry::BBox>,
+    coverage: Option<crate::geo::geometry::BBox>,
     /// (place index, places it stands for), lowest priority first.
     pub winners: Vec<(usize, u32)>,
 }
@@ -141,8 +141,8 @@ impl Shown {
     fn refresh(
         &mut self,
         layer: &PlaceLayer,
-        t: &crate::map::geometry::Transform,
-        view: &crate::map::geometry::BBox,
+        t: &crate::geo::geometry::Transform,
+        view: &crate::geo::geometry::BBox,
     ) {
         let key = (layer.generation, t.scale.to_bits());
         let covered = self.coverage.is_some_and(|c| {
@@ -156,7 +156,7 @@ impl Shown {
         }
         let w = (view.max[0] - view.min[0]) * 0.25;
         let h = (view.max[1] - view.min[1]) * 0.25;
-        let cover = crate::map::geometry::BBox {
+        let cover = crate::geo::geometry::BBox {
             min: [view.min[0] - w, view.min[1] - h],
             max: [view.max[0] + w, view.max[1] + h],
         };

@@ -4,7 +4,7 @@ use egui::{Response, Shape, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::{LabelCandidate, LabelStyle, SharedOut};
-use crate::derive::geo::RouteGeo;
+use crate::atlas::geo::RouteGeo;
 
 pub struct RouteLayer<'a> {
     /// Routes to draw (already filtered by the region layers).

@@ -4,8 +4,8 @@ use egui::{Color32, Mesh, Response, Shape, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::{LabelCandidate, LabelStyle, SharedOut, fill_polygon};
-use crate::derive::geo::GeoIndex;
-use crate::map::basemap::Basemap;
+use crate::atlas::geo::GeoIndex;
+use crate::basemap::Basemap;
 
 /// Zoom from which sub-regions are labelled.
 pub const SUB_REGION_LABELS_FROM_ZOOM: f64 = 8.6;

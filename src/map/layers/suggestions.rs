@@ -6,7 +6,7 @@ use walkers::{MapMemory, Plugin, Projector};
 
 use super::SharedOut;
 use super::links::curve;
-use crate::map::geometry::Rel;
+use crate::geo::geometry::Rel;
 
 /// The colour of suggestions on the map and in the legend.
 pub const SUGGESTION: Color32 = Color32::from_rgb(90, 90, 90);

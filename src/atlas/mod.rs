@@ -3,6 +3,7 @@
 //! Nothing here is recomputed per frame: an [`Atlas`] is built when a dataset is loaded and
 //! replaced as a whole when another one is opened.
 
+pub mod colour;
 pub mod geo;
 pub mod profile;
 pub mod search;
@@ -10,7 +11,7 @@ pub mod suggest;
 
 use std::collections::HashMap;
 
-use crate::map::basemap::Basemap;
+use crate::basemap::Basemap;
 use crate::model::{Dataset, LoadedDataset, PlaceKind};
 
 /// A loaded dataset plus the lookups the views need.

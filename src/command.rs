@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
-use super::state::{DeckChoice, LayerSettings, Mode};
 use crate::deck::Deck;
 use crate::model::Lang;
+use crate::state::{DeckChoice, LayerSettings, Mode};
 
 /// Where the map should fly.
 #[derive(Debug, Clone, PartialEq)]

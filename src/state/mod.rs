@@ -1,45 +1,19 @@
 //! What the app knows between frames: the atlas in use and the user's choices.
 
+pub mod presentation;
+
 use std::collections::BTreeSet;
+
+pub use crate::deck::DeckChoice;
+pub use crate::scene::LayerSettings;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::atlas::Atlas;
 use crate::deck::Deck;
 use crate::deck::builtin::BuiltinDeck;
-use crate::derive::Atlas;
 use crate::model::{Lang, LoadError};
-
-/// Which map layers are on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct LayerSettings {
-    /// Region ids whose places and areas are hidden.
-    pub hidden_regions: BTreeSet<String>,
-    /// Show every cross-pollination, not just the selection's.
-    pub all_links: bool,
-    /// Show every label, even where they overlap.
-    pub all_labels: bool,
-    /// The Oude Lijn, the northern rail lines and the hydrogen backbone.
-    pub routes: bool,
-    /// Companies and projects (the small markers).
-    pub minor_places: bool,
-    /// Cross-pollinations suggested by the data, drawn dotted.
-    pub suggestions: bool,
-}
-
-impl Default for LayerSettings {
-    fn default() -> Self {
-        LayerSettings {
-            hidden_regions: BTreeSet::new(),
-            all_links: false,
-            all_labels: false,
-            routes: true,
-            minor_places: true,
-            suggestions: false,
-        }
-    }
-}
 
 /// What the central area shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -78,19 +52,6 @@ pub struct Settings {
     pub own_deck_path: Option<std::path::PathBuf>,
     /// The own deck has changes the file does not have yet.
     pub own_deck_dirty: bool,
-}
-
-/// Which deck is chosen for presenting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum DeckChoice {
-    Builtin(BuiltinDeck),
-    Own,
-}
-
-impl Default for DeckChoice {
-    fn default() -> Self {
-        DeckChoice::Builtin(BuiltinDeck::ZuidHolland)
-    }
 }
 
 /// The app's state: the atlas (read-only truth) and the settings views act on.

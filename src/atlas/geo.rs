@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use egui::Color32;
 
-use crate::map::basemap::Basemap;
-use crate::map::geometry::{BBox, Rel, to_rel, union_outline};
+use crate::atlas::colour::parse_colour;
+use crate::basemap::Basemap;
+use crate::geo::geometry::{BBox, Rel, to_rel, union_outline};
 use crate::model::{Dataset, PlaceKind, RegionKind};
-use crate::views::parse_colour;
 
 /// The symbol a kind of place gets on the map: a second cue beside the sector colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

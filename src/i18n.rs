@@ -5,8 +5,8 @@ use std::sync::OnceLock;
 
 use crate::model::{Lang, PlaceKind};
 
-pub const NL_TOML: &str = include_str!("../../assets/i18n/nl.toml");
-pub const EN_TOML: &str = include_str!("../../assets/i18n/en.toml");
+pub const NL_TOML: &str = include_str!("../assets/i18n/nl.toml");
+pub const EN_TOML: &str = include_str!("../assets/i18n/en.toml");
 
 fn tables() -> &'static [HashMap<String, String>; 2] {
     static TABLES: OnceLock<[HashMap<String, String>; 2]> = OnceLock::new();

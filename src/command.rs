@@ -1,5 +1,9 @@
-//! Actions the UI asks for. Views return them; the app applies them after the frame, so no
-//! view changes shared state while others are still drawing.
+//! What the UI asks for. Views return [`Command`]s; the app applies them after the frame, so
+//! no view changes shared state while others are still drawing, and the app's `match` over
+//! them has no catch-all arm: a new command that nobody handles does not compile.
+//!
+//! [`Action`] is the list of things a user can do by name (rerun's `UICommand`): the menu
+//! bar, the keyboard shortcuts and the command palette are all generated from it.
 
 use std::path::PathBuf;
 
@@ -17,6 +21,8 @@ pub enum FlyTarget {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
+    /// A named action (from a menu, a shortcut or the palette).
+    Run(Action),
     /// Select a place or region (or clear the selection).
     Select(Option<String>),
     /// Select a place or region and fly the map to it.
@@ -29,6 +35,8 @@ pub enum Command {
     SetLayers(LayerSettings),
     /// Ask for a dataset file with the system's file dialog.
     OpenDatasetDialog,
+    /// Ask for a dataset folder.
+    OpenDatasetFolderDialog,
     /// Load the dataset at this path; on failure keep the current one and show problems.
     LoadDataset(PathBuf),
     /// Go back to the atlas compiled into the app.
@@ -134,5 +142,214 @@ impl ImageFormat {
             ImageFormat::Png { scale } => format!("PNG {scale}×"),
             ImageFormat::Svg => "SVG".to_string(),
         }
+    }
+}
+
+/// The menus of the menu bar, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Menu {
+    File,
+    View,
+    Present,
+    Help,
+}
+
+impl Menu {
+    pub const ALL: [Menu; 4] = [Menu::File, Menu::View, Menu::Present, Menu::Help];
+
+    /// The i18n key of the menu's name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Menu::File => "menu.file",
+            Menu::View => "menu.view",
+            Menu::Present => "menu.present",
+            Menu::Help => "menu.help",
+        }
+    }
+}
+
+/// Everything a user can do by name. Each has a label (i18n key `action.<name>`), maybe a
+/// shortcut, and a menu; the menu bar, the shortcuts and the palette come from this list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    OpenDataset,
+    OpenDatasetFolder,
+    UseEmbedded,
+    OpenDeck,
+    SaveDeck,
+    SaveDeckAs,
+    ExportView,
+    ShowMap,
+    ShowCompare,
+    ShowCharts,
+    FlyNetherlands,
+    Find,
+    CommandPalette,
+    ClearSelection,
+    ClearFilter,
+    ToggleAllLinks,
+    ToggleAllLabels,
+    ToggleRoutes,
+    ToggleMinorPlaces,
+    ToggleSuggestions,
+    ToggleFullscreen,
+    SwitchLanguage,
+    Present,
+    ShowDecks,
+    AddViewAsSlide,
+    Undo,
+    Redo,
+    About,
+}
+
+impl Action {
+    pub const ALL: [Action; 28] = [
+        Action::OpenDataset,
+        Action::OpenDatasetFolder,
+        Action::UseEmbedded,
+        Action::OpenDeck,
+        Action::SaveDeck,
+        Action::SaveDeckAs,
+        Action::ExportView,
+        Action::ShowMap,
+        Action::ShowCompare,
+        Action::ShowCharts,
+        Action::FlyNetherlands,
+        Action::Find,
+        Action::CommandPalette,
+        Action::ClearSelection,
+        Action::ClearFilter,
+        Action::ToggleAllLinks,
+        Action::ToggleAllLabels,
+        Action::ToggleRoutes,
+        Action::ToggleMinorPlaces,
+        Action::ToggleSuggestions,
+        Action::ToggleFullscreen,
+        Action::SwitchLanguage,
+        Action::Present,
+        Action::ShowDecks,
+        Action::AddViewAsSlide,
+        Action::Undo,
+        Action::Redo,
+        Action::About,
+    ];
+
+    /// The i18n key of the action's label.
+    pub fn key(self) -> &'static str {
+        match self {
+            Action::OpenDataset => "action.open_dataset",
+            Action::OpenDatasetFolder => "action.open_dataset_folder",
+            Action::UseEmbedded => "action.use_embedded",
+            Action::OpenDeck => "action.open_deck",
+            Action::SaveDeck => "action.save_deck",
+            Action::SaveDeckAs => "action.save_deck_as",
+            Action::ExportView => "action.export_view",
+            Action::ShowMap => "action.show_map",
+            Action::ShowCompare => "action.show_compare",
+            Action::ShowCharts => "action.show_charts",
+            Action::FlyNetherlands => "action.fly_netherlands",
+            Action::Find => "action.find",
+            Action::CommandPalette => "action.command_palette",
+            Action::ClearSelection => "action.clear_selection",
+            Action::ClearFilter => "action.clear_filter",
+            Action::ToggleAllLinks => "action.toggle_all_links",
+            Action::ToggleAllLabels => "action.toggle_all_labels",
+            Action::ToggleRoutes => "action.toggle_routes",
+            Action::ToggleMinorPlaces => "action.toggle_minor_places",
+            Action::ToggleSuggestions => "action.toggle_suggestions",
+            Action::ToggleFullscreen => "action.toggle_fullscreen",
+            Action::SwitchLanguage => "action.switch_language",
+            Action::Present => "action.present",
+            Action::ShowDecks => "action.show_decks",
+            Action::AddViewAsSlide => "action.add_view_as_slide",
+            Action::Undo => "action.undo",
+            Action::Redo => "action.redo",
+            Action::About => "action.about",
+        }
+    }
+
+    pub fn menu(self) -> Menu {
+        match self {
+            Action::OpenDataset
+            | Action::OpenDatasetFolder
+            | Action::UseEmbedded
+            | Action::OpenDeck
+            | Action::SaveDeck
+            | Action::SaveDeckAs
+            | Action::ExportView => Menu::File,
+            Action::ShowMap
+            | Action::ShowCompare
+            | Action::ShowCharts
+            | Action::FlyNetherlands
+            | Action::Find
+            | Action::CommandPalette
+            | Action::ClearSelection
+            | Action::ClearFilter
+            | Action::ToggleAllLinks
+            | Action::ToggleAllLabels
+            | Action::ToggleRoutes
+            | Action::ToggleMinorPlaces
+            | Action::ToggleSuggestions
+            | Action::ToggleFullscreen
+            | Action::SwitchLanguage => Menu::View,
+            Action::Present
+            | Action::ShowDecks
+            | Action::AddViewAsSlide
+            | Action::Undo
+            | Action::Redo => Menu::Present,
+            Action::About => Menu::Help,
+        }
+    }
+
+    /// A second shortcut some actions have (Ctrl+P presents too, as in other programs).
+    pub fn alt_shortcut(self) -> Option<egui::KeyboardShortcut> {
+        use egui::{Key, KeyboardShortcut as K, Modifiers as M};
+        match self {
+            Action::Present => Some(K::new(M::COMMAND, Key::P)),
+            Action::ToggleFullscreen => None,
+            _ => None,
+        }
+    }
+
+    /// The keyboard shortcut, if the action has one.
+    pub fn shortcut(self) -> Option<egui::KeyboardShortcut> {
+        use egui::{Key, KeyboardShortcut as K, Modifiers as M};
+        let ctrl_shift = M::COMMAND | M::SHIFT;
+        Some(match self {
+            Action::OpenDataset => K::new(M::COMMAND, Key::O),
+            Action::SaveDeck => K::new(M::COMMAND, Key::S),
+            Action::SaveDeckAs => K::new(ctrl_shift, Key::S),
+            Action::ExportView => K::new(ctrl_shift, Key::E),
+            Action::Find => K::new(M::COMMAND, Key::F),
+            Action::CommandPalette => K::new(M::COMMAND, Key::K),
+            Action::ClearSelection => K::new(M::NONE, Key::Escape),
+            Action::ToggleFullscreen => K::new(M::NONE, Key::F11),
+            Action::Present => K::new(M::NONE, Key::F5),
+            Action::Undo => K::new(M::COMMAND, Key::Z),
+            Action::Redo => K::new(ctrl_shift, Key::Z),
+            Action::ShowMap => K::new(M::COMMAND, Key::Num1),
+            Action::ShowCompare => K::new(M::COMMAND, Key::Num2),
+            Action::ShowCharts => K::new(M::COMMAND, Key::Num3),
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_is_listed_once_with_its_own_label_and_shortcut() {
+        let mut keys = std::collections::HashSet::new();
+        let mut shortcuts = Vec::new();
+        for a in Action::ALL {
+            assert!(keys.insert(a.key()), "{a:?} shares its label key");
+            for s in a.shortcut().into_iter().chain(a.alt_shortcut()) {
+                assert!(!shortcuts.contains(&s), "{a:?} shares its shortcut");
+                shortcuts.push(s);
+            }
+        }
+        assert_eq!(keys.len(), Action::ALL.len());
     }
 }

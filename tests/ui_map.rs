@@ -71,7 +71,7 @@ fn a_sector_in_the_legend_filters_the_markers() {
         "a space marker is still on the map"
     );
     assert!(h.query_by_label("Makersdistrict").is_none());
-    let visible = h.state().map.visible_places().len();
+    let visible = h.state().state.visible.places.len();
     let total = h.state().state.atlas.data().places.len();
     assert!(visible > 0 && visible < total / 4, "{visible} of {total}");
     // Clearing the filter brings them back.

@@ -41,14 +41,14 @@ fn presenting_hides_the_chrome_and_clicker_keys_drive_the_deck() {
     let before = h.state().state.settings.clone();
     let view_before = h.state().map.current_view();
     // The normal chrome is there.
-    h.get_by_label("Dataset openen…");
+    h.get_by_label("Bestand");
     h.get_by_label("Kaart");
 
     start_from_the_deck_window(&mut h);
     assert!(h.state().presentation().is_some());
     assert!(
-        h.query_by_label("Dataset openen…").is_none(),
-        "menu still shown"
+        h.query_by_label("Bestand").is_none(),
+        "menu bar still shown"
     );
     assert!(h.query_by_label("Kaart").is_none(), "mode tabs still shown");
     assert!(h.query_by_label("Zoeken").is_none(), "search still shown");
@@ -100,13 +100,13 @@ fn presenting_hides_the_chrome_and_clicker_keys_drive_the_deck() {
     press(&mut h, Key::Escape);
     h.run();
     assert!(h.state().presentation().is_none());
-    h.get_by_label("Dataset openen…");
+    h.get_by_label("Bestand");
     h.get_by_label("Kaart");
     assert_eq!(h.state().state.settings, before);
     let view_after = h.state().map.current_view();
     assert!((view_after.zoom - view_before.zoom).abs() < 1e-6);
     assert!((view_after.centre[0] - view_before.centre[0]).abs() < 1e-6);
-    assert!(h.state().state.highlight.is_empty());
+    assert!(h.state().state.scene.subjects.is_empty());
 }
 
 #[test]

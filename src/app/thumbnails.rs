@@ -1,39 +1,26 @@
 //! Pictures of the current and next slide for the presenter's window, rendered on a thread
-//! with the same headless renderer as exports, so the presenter sees what the room sees.
+//! with the same slide renderer as exports, so the presenter sees what the room sees.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
 
-use super::snapshot;
+use super::jobs::Jobs;
 use crate::atlas::Atlas;
 use crate::deck::Deck;
-use crate::state::Settings;
+use crate::export::picture::SlideRenderer;
+use crate::model::Lang;
 
 /// Half the window's pixels: text stays legible in a thumbnail, rendering stays quick.
 const THUMBNAIL_SCALE: f32 = 0.5;
 
 type Rendered = (usize, Result<egui::ColorImage, String>);
 
+#[derive(Default)]
 pub struct Thumbnails {
     textures: HashMap<usize, egui::TextureHandle>,
     pending: HashSet<usize>,
     failed: HashSet<usize>,
-    tx: Sender<Rendered>,
-    rx: Receiver<Rendered>,
-}
-
-impl Default for Thumbnails {
-    fn default() -> Self {
-        let (tx, rx) = channel();
-        Thumbnails {
-            textures: HashMap::new(),
-            pending: HashSet::new(),
-            failed: HashSet::new(),
-            tx,
-            rx,
-        }
-    }
+    jobs: Jobs<Rendered>,
 }
 
 impl Thumbnails {
@@ -44,7 +31,7 @@ impl Thumbnails {
         deck: &Deck,
         index: usize,
         atlas: &Arc<Atlas>,
-        settings: &Settings,
+        lang: Lang,
         window_px: [u32; 2],
     ) {
         // One at a time: a presenter paging quickly must not start a renderer per slide.
@@ -56,30 +43,26 @@ impl Thumbnails {
             return;
         }
         self.pending.insert(index);
-        let (atlas, settings, deck, tx) = (
-            Arc::clone(atlas),
-            settings.clone(),
-            deck.clone(),
-            self.tx.clone(),
-        );
-        std::thread::spawn(move || {
-            let image =
-                snapshot::deck_slide(atlas, settings, deck, index, window_px, THUMBNAIL_SCALE)
-                    .image()
-                    .map(|img| {
-                        egui::ColorImage::from_rgba_unmultiplied(
-                            [img.width as usize, img.height as usize],
-                            &img.pixels,
-                        )
-                    });
-            tx.send((index, image)).ok();
+        let (atlas, deck) = (Arc::clone(atlas), deck.clone());
+        self.jobs.spawn("slide picture", move || {
+            let mut r = SlideRenderer::new(window_px, THUMBNAIL_SCALE);
+            let image = r
+                .image(&atlas, &deck, index, lang)
+                .map(|img| {
+                    egui::ColorImage::from_rgba_unmultiplied(
+                        [img.width as usize, img.height as usize],
+                        &img.pixels,
+                    )
+                })
+                .map_err(|e| e.to_string());
+            (index, image)
         });
     }
 
     /// Takes finished pictures into textures; true when one arrived.
     pub fn poll(&mut self, ctx: &egui::Context) -> bool {
         let mut arrived = false;
-        while let Ok((index, result)) = self.rx.try_recv() {
+        for (index, result) in self.jobs.poll() {
             self.pending.remove(&index);
             match result {
                 Ok(image) => {
@@ -96,6 +79,10 @@ impl Thumbnails {
                     self.failed.insert(index);
                 }
             }
+        }
+        // A renderer that died is not waited for.
+        if !self.jobs.is_busy() {
+            self.pending.clear();
         }
         arrived
     }

@@ -3,13 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::app::snapshot;
 use crate::atlas::Atlas;
-use crate::command::{Command, ImageFormat};
+use crate::command::ImageFormat;
 use crate::deck::builtin::BuiltinDeck;
 use crate::deck::{self, Deck};
+use crate::export::picture::SlideRenderer;
 use crate::model::Lang;
-use crate::state::Settings;
 
 /// A built-in deck by its region name, or a deck file checked against the atlas.
 pub fn deck_from_arg(arg: &str, atlas: &Atlas, lang: Lang) -> Result<Deck, String> {
@@ -54,21 +53,16 @@ pub fn run(
     }
     std::fs::create_dir_all(out)
         .map_err(|e| format!("{}: cannot create the folder: {e}", out.display()))?;
-    let settings = Settings {
-        lang,
-        ..Settings::default()
-    };
     let n = deck.slides.len();
-    let mut h = snapshot::presenting(atlas, settings, deck, size, format.scale());
+    // One renderer for the deck: fonts are loaded once, each slide is one layout pass.
+    let mut renderer = SlideRenderer::new(size, format.scale());
     let mut written = Vec::with_capacity(n);
     for i in 0..n {
-        h.app.apply(Command::GotoSlide(i));
-        h.settle();
-        let bytes = h
-            .picture(format)
+        let rendered = renderer
+            .render(&atlas, &deck, i, lang, format)
             .map_err(|e| format!("slide {}: {e}", i + 1))?;
         let path = out.join(format.slide_file_name(i));
-        crate::fsio::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
+        crate::fsio::write_atomic(&path, &rendered.bytes).map_err(|e| e.to_string())?;
         written.push(path);
     }
     Ok(written)

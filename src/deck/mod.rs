@@ -11,8 +11,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::geo::camera::View;
+use crate::geo::geometry::{from_rel, to_rel};
+use crate::model::Lang;
 use crate::model::{Citation, Dataset};
-use crate::scene::LayerSettings;
+use crate::scene::{CameraGoal, LayerSettings, Look, Scene};
 
 /// Deck files larger than this are refused: a deck of a few hundred slides is ~100 kB.
 const MAX_DECK_BYTES: u64 = 4 * 1024 * 1024;
@@ -108,6 +111,57 @@ pub struct Slide {
     /// Where the facts on the slide come from (shown small at the bottom).
     #[serde(rename = "source", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Citation>,
+}
+
+impl SlideCamera {
+    /// The camera goal this view stands for: with the size of the map it was taken on, the
+    /// same area on any screen; without, the same centre and zoom.
+    pub fn goal(&self) -> CameraGoal {
+        match (self.width, self.height) {
+            (Some(w), Some(h)) if w > 0.0 && h > 0.0 => {
+                let v = View {
+                    centre: to_rel(self.lon, self.lat),
+                    zoom: self.zoom,
+                };
+                let b = v.extent(egui::vec2(w, h));
+                let (west, north) = from_rel(b.min);
+                let (east, south) = from_rel(b.max);
+                CameraGoal::Extent {
+                    west,
+                    south,
+                    east,
+                    north,
+                }
+            }
+            _ => CameraGoal::View {
+                lon: self.lon,
+                lat: self.lat,
+                zoom: self.zoom,
+            },
+        }
+    }
+}
+
+impl Slide {
+    /// What the slide shows, as a scene for a projector: a slide is its scene plus its words.
+    pub fn scene(&self, lang: Lang) -> Scene {
+        let camera = match (&self.camera, self.view) {
+            (_, SlideView::Chart | SlideView::Compare) => CameraGoal::Free,
+            (Some(c), _) => c.goal(),
+            (None, _) if !self.fit.is_empty() => CameraGoal::Fit(self.fit.clone()),
+            (None, _) => CameraGoal::Free,
+        };
+        Scene {
+            lang,
+            filter: self.sectors.clone(),
+            layers: self.layers.clone(),
+            selection: self.selection.clone(),
+            subjects: self.highlight.clone(),
+            compare: self.compare.clone(),
+            camera,
+            look: Look::Projector,
+        }
+    }
 }
 
 /// An ordered list of slides.
@@ -337,6 +391,25 @@ impl Default for DeckChoice {
     fn default() -> Self {
         DeckChoice::Builtin(builtin::BuiltinDeck::ZuidHolland)
     }
+}
+
+/// True when `path` is a deck file rather than a dataset: a `.toml` file whose tables are
+/// slides. Dropping a deck on the window opens it as a deck.
+pub fn looks_like_deck(path: &Path) -> bool {
+    use std::io::Read;
+    let is_toml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    let regular = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+    if !(is_toml && regular) {
+        return false;
+    }
+    let mut head = String::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(64 * 1024).read_to_string(&mut head));
+    read.is_ok()
+        && head
+            .lines()
+            .any(|l| l.trim_start().starts_with("[[slide]]"))
 }
 
 #[cfg(test)]

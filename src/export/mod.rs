@@ -1,6 +1,8 @@
 //! Exports of the dataset: JSON (everything), CSV (one row per place) and GeoJSON (places as
 //! points, for QGIS).
 
+pub mod picture;
+
 use serde_json::{Value, json};
 
 use crate::model::{Dataset, Lang, Place};

@@ -12,6 +12,15 @@ pub const FLIGHT_SECONDS: f64 = 0.6;
 pub const CENTRE_LON: (f64, f64) = (2.5, 8.0);
 pub const CENTRE_LAT: (f64, f64) = (50.3, 54.0);
 
+/// Room taken from the sides of a map (in points) by something drawn over it.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Insets {
+    pub left: f32,
+    pub top: f32,
+    pub right: f32,
+    pub bottom: f32,
+}
+
 /// A view: centre (relative Mercator) and zoom.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct View {
@@ -22,6 +31,12 @@ pub struct View {
 impl View {
     /// The view that shows `bbox` inside a map of `size` points, with a margin.
     pub fn fit(bbox: BBox, size: egui::Vec2, margin: f32) -> View {
+        View::fit_in(bbox, size, margin, Insets::default())
+    }
+
+    /// The view that shows `bbox` in the part of a map of `size` points left free by
+    /// `insets` (a legend along one side), with a margin.
+    pub fn fit_in(bbox: BBox, size: egui::Vec2, margin: f32, insets: Insets) -> View {
         if bbox.is_empty() || !bbox.min[0].is_finite() || !bbox.max[1].is_finite() {
             // Nothing to show (a dataset without mapped places): the middle of the country.
             return View {
@@ -31,15 +46,25 @@ impl View {
         }
         let w = f64::from((bbox.max[0] - bbox.min[0]).max(1e-6));
         let h = f64::from((bbox.max[1] - bbox.min[1]).max(1e-6));
-        let avail_w = f64::from((size.x - 2.0 * margin).max(50.0));
-        let avail_h = f64::from((size.y - 2.0 * margin).max(50.0));
+        let free_w = size.x - insets.left - insets.right;
+        let free_h = size.y - insets.top - insets.bottom;
+        let avail_w = f64::from((free_w - 2.0 * margin).max(50.0));
+        let avail_h = f64::from((free_h - 2.0 * margin).max(50.0));
         // Pixels per world at zoom z is 256·2^z; the box must fit both ways.
         let zoom = (avail_w / (w * 256.0))
             .log2()
-            .min((avail_h / (h * 256.0)).log2());
+            .min((avail_h / (h * 256.0)).log2())
+            .clamp(MIN_ZOOM, MAX_ZOOM);
+        // The box's centre goes to the centre of the free part, not of the whole map.
+        let per_pt = (1.0 / (256.0 * 2f64.powf(zoom))) as f32;
+        let shift = [
+            (insets.left - insets.right) / 2.0 * per_pt,
+            (insets.top - insets.bottom) / 2.0 * per_pt,
+        ];
+        let c = bbox.center();
         View {
-            centre: bbox.center(),
-            zoom: zoom.clamp(MIN_ZOOM, MAX_ZOOM),
+            centre: [c[0] - shift[0], c[1] - shift[1]],
+            zoom,
         }
         .clamped()
     }
@@ -107,6 +132,11 @@ impl Camera {
         });
     }
 
+    /// Where the flight under way ends.
+    pub fn destination(&self) -> Option<View> {
+        self.flight.map(|f| f.to)
+    }
+
     pub fn is_flying(&self) -> bool {
         self.flight.is_some()
     }
@@ -160,6 +190,28 @@ mod tests {
         }
         .clamped();
         assert!(nan.centre[0].is_finite() && nan.zoom.is_finite());
+    }
+
+    #[test]
+    fn a_legend_on_the_right_moves_the_subject_left() {
+        let b = BBox {
+            min: [0.01, 0.01],
+            max: [0.011, 0.011],
+        };
+        let size = egui::vec2(1000.0, 600.0);
+        let plain = View::fit(b, size, 0.0);
+        let inset = Insets {
+            right: 300.0,
+            ..Insets::default()
+        };
+        let v = View::fit_in(b, size, 0.0, inset);
+        // The centre of the view lies right of the box's centre: the box sits left.
+        assert!(v.centre[0] > plain.centre[0]);
+        assert!(v.zoom <= plain.zoom);
+        // The box's right edge stays left of the inset.
+        let per_pt = 1.0 / (256.0 * 2f64.powf(v.zoom)) as f32;
+        let right_edge_px = (b.max[0] - v.centre[0]) / per_pt + 500.0;
+        assert!(right_edge_px <= 700.5, "{right_edge_px}");
     }
 
     #[test]

@@ -121,6 +121,19 @@ impl Transform {
         }
     }
 
+    /// The transform that puts `centre` (relative units) in the middle of `rect` at `zoom`,
+    /// as walkers' projector does for the live map.
+    pub fn centred(centre: Rel, zoom: f64, rect: egui::Rect) -> Self {
+        let scale = 256.0 * 2f64.powf(zoom);
+        Transform {
+            scale,
+            base: [
+                f64::from(rect.center().x) - f64::from(centre[0]) * scale,
+                f64::from(rect.center().y) - f64::from(centre[1]) * scale,
+            ],
+        }
+    }
+
     pub fn apply(&self, p: Rel) -> egui::Pos2 {
         egui::pos2(
             (f64::from(p[0]) * self.scale + self.base[0]) as f32,
@@ -158,8 +171,8 @@ pub struct Polygon {
     pub lods: Vec<Vec<Vec<Rel>>>,
     /// All ring vertices in order, for the fill.
     pub vertices: Vec<Rel>,
-    /// Triangles as indices into `vertices`.
-    pub triangles: Vec<u32>,
+    /// Triangles as indices into `vertices` (shared: every frame's drawing refers to them).
+    pub triangles: std::sync::Arc<[u32]>,
     pub bbox: BBox,
 }
 
@@ -358,7 +371,9 @@ pub fn polygon_from_rings(
     if poly.rings.is_empty() {
         return poly;
     }
-    earcut.earcut_slice(&flat, &holes, &mut poly.triangles);
+    let mut triangles = Vec::new();
+    earcut.earcut_slice(&flat, &holes, &mut triangles);
+    poly.triangles = triangles.into();
     poly.vertices = flat.iter().map(|p| [p[0] as f32, p[1] as f32]).collect();
     poly
 }

@@ -1,34 +1,137 @@
-//! The map view: the offline basemap with the atlas's layers, drawn with walkers.
+//! The map: the offline basemap with the atlas's layers, drawn from a [`Scene`]. The live
+//! view ([`MapView`]) takes walkers for panning and zooming; a still picture of a scene (a
+//! slide, a thumbnail, an export) is drawn by [`paint_still`] with no state at all. Both run
+//! the same layers ([`layers::all`]) through [`paint_layers`].
 
 pub mod cache;
+pub mod framing;
+pub mod layer;
 pub mod layers;
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
-use std::sync::Arc;
 
-use egui::{Align2, Color32, Key, RichText, Ui, Vec2};
-use walkers::{Map, MapMemory};
+use egui::{Align2, Color32, Key, Pos2, Rect, RichText, Ui, Vec2};
+use walkers::{Map, MapMemory, Plugin, Projector};
 
 use crate::atlas::Atlas;
-use crate::basemap::{self, Basemap};
+use crate::basemap;
 use crate::command::{Command, FlyTarget};
-use crate::geo::camera::{self, Camera, View};
-use crate::geo::geometry::{self, BBox};
+use crate::geo::camera::{Camera, Insets, View};
+use crate::geo::geometry::{self, Transform};
 use crate::i18n::{self, tr};
-use crate::model::{Lang, PlaceKind, RegionKind};
-use crate::state::{AppState, LayerSettings};
-use layers::FrameOut;
+use crate::model::{Lang, RegionKind};
+use crate::render::canvas::VectorMap;
+use crate::scene::{Scene, Visible};
+use framing::{Framing, Goal};
+use layer::{Hit, LayerCtx, LayerOut, MapLayer, Target};
 
-/// What the visible-place cache depends on.
-#[derive(Debug, Clone, PartialEq)]
-struct CacheKey {
-    atlas: usize,
-    filter: BTreeSet<String>,
-    layers: LayerSettings,
+/// Runs every layer over one frame's context, bottom first, and returns what they drew.
+pub fn paint_layers(layers: &[Box<dyn MapLayer>], ctx: &LayerCtx) -> LayerOut {
+    let mut out = LayerOut::default();
+    out.canvas.clip = Some(ctx.rect);
+    for l in layers {
+        l.paint(ctx, &mut out);
+    }
+    out
 }
 
-/// The map view's own state: the walkers memory, the camera and per-filter caches.
+/// What lies under `pos`: the topmost layer that hits wins.
+pub fn hit_test(
+    layers: &[Box<dyn MapLayer>],
+    ctx: &LayerCtx,
+    out: &LayerOut,
+    pos: Pos2,
+) -> Option<Hit> {
+    layers.iter().rev().find_map(|l| l.hit(ctx, out, pos))
+}
+
+/// Where the basemap credit goes in a map of `rect`, and its text.
+pub fn attribution_rect(ui: &Ui, rect: Rect, lang: Lang) -> (Rect, std::sync::Arc<egui::Galley>) {
+    let text = match lang {
+        Lang::Nl => basemap::ATTRIBUTION_NL,
+        Lang::En => basemap::ATTRIBUTION_EN,
+    };
+    let galley = ui.painter().layout(
+        text.to_string(),
+        egui::FontId::proportional(10.5),
+        Color32::from_gray(60),
+        (rect.width() - 16.0).max(80.0),
+    );
+    let r = Align2::RIGHT_BOTTOM.anchor_size(
+        rect.right_bottom() - Vec2::new(4.0, 4.0),
+        galley.size() + Vec2::new(8.0, 4.0),
+    );
+    (r, galley)
+}
+
+/// Draws the basemap credit; returns its response (click opens the About window).
+fn paint_attribution(ui: &mut Ui, r: Rect, galley: std::sync::Arc<egui::Galley>) -> egui::Response {
+    let resp = ui.interact(r, ui.scope_id().with("attribution"), egui::Sense::click());
+    ui.painter()
+        .rect_filled(r, 3.0, Color32::from_white_alpha(200));
+    ui.painter()
+        .galley(r.min + Vec2::new(4.0, 2.0), galley, Color32::from_gray(60));
+    resp
+}
+
+/// Draws a scene as a still picture in `rect`: the camera from the scene's goal, no pointer.
+/// `reserved` are rectangles drawn over the map afterwards (legend, bands); labels avoid
+/// them. For a vector target the drawing goes into the shape list as a [`VectorMap`].
+#[allow(clippy::too_many_arguments)]
+pub fn paint_still(
+    ui: &mut Ui,
+    rect: Rect,
+    atlas: &Atlas,
+    scene: &Scene,
+    visible: &Visible,
+    reserved: &[Rect],
+    insets: Insets,
+    target: Target,
+) -> LayerOut {
+    let view = framing::still_view(atlas, &scene.camera, rect.size(), insets);
+    let (attr_rect, galley) = attribution_rect(ui, rect, scene.lang);
+    let mut reserved = reserved.to_vec();
+    reserved.push(attr_rect);
+    let t = Transform::centred(view.centre, view.zoom, rect);
+    let ctx = LayerCtx {
+        atlas,
+        scene,
+        visible,
+        t,
+        rect,
+        view: t.view_box(rect),
+        zoom: view.zoom,
+        target,
+        pixels_per_point: ui.ctx().pixels_per_point(),
+        hovered: None,
+        reserved: &reserved,
+    };
+    let layers = layers::all();
+    let mut out = paint_layers(&layers, &ctx);
+    let painter = ui.painter_at(rect);
+    match target {
+        Target::Screen => out.canvas.paint(&painter),
+        Target::Vector => {
+            painter.add(VectorMap::shape(rect, std::mem::take(&mut out.canvas)));
+        }
+    }
+    painter.rect_filled(attr_rect, 3.0, Color32::from_white_alpha(200));
+    painter.galley(
+        attr_rect.min + Vec2::new(4.0, 2.0),
+        galley,
+        Color32::from_gray(60),
+    );
+    out
+}
+
+/// A flight asked for before the map knows its size this frame.
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    goal: Goal,
+    seconds: f64,
+}
+
+/// The live map's own state: the walkers memory, the camera, the layers and their caches.
 pub struct MapView {
     memory: MapMemory,
     camera: Camera,
@@ -37,70 +140,23 @@ pub struct MapView {
     /// Size the frame before, to tell a settled layout from one still changing.
     prev_size: Vec2,
     initialised: bool,
-    hovered: Option<usize>,
-    cache_key: Option<CacheKey>,
-    /// Places that pass the filter and the layer switches, low priority first.
-    order: Vec<usize>,
-    /// Whether each sub-region matches the sector filter.
-    sub_region_matches: Vec<bool>,
-    /// What the last frame drew (markers and labels), for tests and benchmarks.
-    pub last_frame: FrameOut,
-    /// Extra scale for labels (presenter mode uses larger type).
-    pub label_scale: f32,
+    hovered: Option<Hit>,
+    layers: Vec<Box<dyn MapLayer>>,
+    /// What the last frame drew (markers, labels), for tests, legends and benchmarks.
+    pub last_frame: LayerOut,
     /// Time of the last frame, for flights started from commands.
     now: f64,
     /// Map size the untouched first view was fitted to; `None` once the user moved the map.
     fitted_size: Option<Vec2>,
-    /// Tessellated basemap and markers, reused while only the view's position changes.
-    basemap_cache: RefCell<cache::TessCache>,
-    /// Places that get a marker (after decluttering).
-    shown_markers: RefCell<layers::places::Shown>,
-    /// Bumped when the visible places change, to invalidate the marker cache.
-    generation: u64,
-    /// A flight whose end is fitted once the map knows its size this frame (a slide shown
-    /// while the layout changes, as when presenter mode starts).
-    pending: Option<PendingFlight>,
-    /// In presenter mode the map is a picture: no panning, zooming, picking or keys.
+    /// A flight whose end is fitted once the layout has settled (a slide shown while the
+    /// window changes, as when presenter mode starts).
+    pending: Option<Pending>,
+    /// In presenter mode the map is a picture: no panning, zooming, picking, hover or keys.
     pub presenting: bool,
-    /// What the slide on screen frames.
+    /// What the slide on screen frames, kept framed when the window's size changes.
     framing: Option<Framing>,
-}
-
-/// Where a flight asked for before the next layout should end.
-#[derive(Debug, Clone)]
-enum PendingFlight {
-    Fit {
-        ids: Vec<String>,
-        seconds: f64,
-    },
-    View {
-        view: View,
-        seconds: f64,
-    },
-    /// An area to show whole, whatever the map's size (a view captured on another screen).
-    Extent {
-        bbox: BBox,
-        seconds: f64,
-    },
-}
-
-/// What a slide frames: refitted when the map's size changes while presenting (the window
-/// going full screen after the slide was fitted).
-#[derive(Debug, Clone, Copy)]
-struct Framing {
-    bbox: BBox,
-    margin: f32,
-    max_zoom: f64,
-}
-
-impl Framing {
-    fn view(&self, size: Vec2) -> View {
-        let v = View::fit(self.bbox, size, self.margin);
-        View {
-            zoom: v.zoom.min(self.max_zoom),
-            ..v
-        }
-    }
+    /// Room along the map's sides that a slide's legend takes: framed subjects stay clear.
+    pub insets: Insets,
 }
 
 impl Default for MapView {
@@ -112,65 +168,64 @@ impl Default for MapView {
             prev_size: Vec2::ZERO,
             initialised: false,
             hovered: None,
-            cache_key: None,
-            order: Vec::new(),
-            sub_region_matches: Vec::new(),
-            last_frame: FrameOut::default(),
-            label_scale: 1.0,
+            layers: layers::all(),
+            last_frame: LayerOut::default(),
             now: 0.0,
             fitted_size: None,
-            basemap_cache: RefCell::default(),
-            shown_markers: RefCell::default(),
-            generation: 0,
             pending: None,
             presenting: false,
             framing: None,
+            insets: Insets::default(),
         }
     }
 }
 
-/// The extent a fly target shows.
-pub fn target_extent(atlas: &Atlas, target: &FlyTarget) -> Option<BBox> {
-    let geo = &atlas.geo;
-    match target {
-        FlyTarget::Netherlands => {
-            let mut b = Basemap::shared().netherlands;
-            if b.is_empty() {
-                b = geo.all;
-            }
-            Some(b)
-        }
-        FlyTarget::Region(id) => geo.region_boxes.get(id).copied(),
-        FlyTarget::Place(id) => {
-            let i = atlas.place_idx(id)?;
-            if let Some(sr) = geo.sub_regions.iter().find(|s| s.place == i) {
-                return Some(sr.bbox);
-            }
-            let g = geo.places.get(i)?;
-            // About 20 km around the point: the town and its neighbours stay in view.
-            let half = 0.000_2_f32;
-            Some(BBox {
-                min: [g.pos[0] - half, g.pos[1] - half],
-                max: [g.pos[0] + half, g.pos[1] + half],
-            })
-        }
-    }
+/// The one walkers plugin: it hands walkers' projection to the layers.
+struct ScenePlugin<'a> {
+    layers: &'a [Box<dyn MapLayer>],
+    atlas: &'a Atlas,
+    scene: &'a Scene,
+    visible: &'a Visible,
+    hovered: Option<usize>,
+    reserved: Vec<Rect>,
+    interactive: bool,
+    out: &'a RefCell<(LayerOut, Option<Hit>)>,
 }
 
-/// The extent that shows all of `ids` (places or regions); `None` when none is on the map.
-pub fn fit_extent(atlas: &Atlas, ids: &[String]) -> Option<BBox> {
-    let mut b = BBox::EMPTY;
-    for id in ids {
-        let target = if atlas.data().region(id).is_some() {
-            FlyTarget::Region(id.clone())
-        } else {
-            FlyTarget::Place(id.clone())
+impl Plugin for ScenePlugin<'_> {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        response: &egui::Response,
+        projector: &Projector,
+        _: &MapMemory,
+    ) {
+        let t = Transform::from_projector(projector);
+        let rect = response.rect;
+        let ctx = LayerCtx {
+            atlas: self.atlas,
+            scene: self.scene,
+            visible: self.visible,
+            t,
+            rect,
+            view: t.view_box(rect),
+            zoom: projector.zoom(),
+            target: Target::Screen,
+            pixels_per_point: ui.ctx().pixels_per_point(),
+            hovered: self.hovered,
+            reserved: &self.reserved,
         };
-        if let Some(e) = target_extent(atlas, &target) {
-            b.union(&e);
-        }
+        let out = paint_layers(self.layers, &ctx);
+        out.canvas.paint(&ui.painter_at(rect));
+        let hit = if self.interactive {
+            response
+                .hover_pos()
+                .and_then(|p| hit_test(self.layers, &ctx, &out, p))
+        } else {
+            None
+        };
+        *self.out.borrow_mut() = (out, hit);
     }
-    (!b.is_empty()).then_some(b)
 }
 
 impl MapView {
@@ -192,23 +247,11 @@ impl MapView {
         self.memory.set_zoom(v.zoom).ok();
     }
 
-    /// Flies to show all of `ids` in `seconds`, fitted to the map's size in the next frame.
-    pub fn fly_to_fit_later(&mut self, ids: Vec<String>, seconds: f64) {
-        self.pending = Some(PendingFlight::Fit { ids, seconds });
-    }
-
-    /// Flies to a view in `seconds`, starting with the next frame.
-    pub fn fly_to_view_later(&mut self, lon: f64, lat: f64, zoom: f64, seconds: f64) {
-        let view = View {
-            centre: geometry::to_rel(lon, lat),
-            zoom,
-        };
-        self.pending = Some(PendingFlight::View { view, seconds });
-    }
-
-    /// Flies to show `bbox` whole in `seconds`, fitted to the map's size in the next frame.
-    pub fn fly_to_extent_later(&mut self, bbox: BBox, seconds: f64) {
-        self.pending = Some(PendingFlight::Extent { bbox, seconds });
+    /// Flies to meet a scene's camera goal in `seconds`, fitted to the map's size once the
+    /// layout has settled. A free camera keeps the view.
+    pub fn follow(&mut self, atlas: &Atlas, goal: &crate::scene::CameraGoal, seconds: f64) {
+        self.cancel_flights();
+        self.pending = Goal::of(atlas, goal).map(|goal| Pending { goal, seconds });
     }
 
     /// Drops any flight under way or waiting (leaving a slide, or presenter mode).
@@ -223,45 +266,25 @@ impl MapView {
         self.size
     }
 
-    /// Starts a pending flight now that the map's size is known.
-    fn start_pending(&mut self, atlas: &Atlas) {
+    /// Starts a pending flight once the map's size has settled; until then asks for another
+    /// frame, so the flight starts with no input (a clicker moves no mouse).
+    fn start_pending(&mut self, ctx: &egui::Context) {
+        let Some(p) = self.pending else {
+            return;
+        };
         // Fit only once the layout has settled (panels appear and vanish, the UI zoom changes
         // when presenting starts), or the view is fitted to a size the map no longer has.
         if (self.size - self.prev_size).length() > 0.5 {
+            ctx.request_repaint();
             return;
         }
-        let Some(p) = self.pending.take() else {
-            return;
+        self.pending = None;
+        self.framing = match p.goal {
+            Goal::Frame(f) => Some(f),
+            Goal::Fixed(_) => None,
         };
-        let (framing, seconds) = match p {
-            PendingFlight::View { view, seconds } => {
-                self.framing = None;
-                self.start_flight(view, seconds);
-                return;
-            }
-            PendingFlight::Fit { ids, seconds } => match fit_extent(atlas, &ids) {
-                // One place alone keeps its surroundings in view.
-                Some(bbox) => (
-                    Framing {
-                        bbox,
-                        margin: 40.0,
-                        max_zoom: 11.5,
-                    },
-                    seconds,
-                ),
-                None => return,
-            },
-            PendingFlight::Extent { bbox, seconds } => (
-                Framing {
-                    bbox,
-                    margin: 0.0,
-                    max_zoom: camera::MAX_ZOOM,
-                },
-                seconds,
-            ),
-        };
-        self.framing = Some(framing);
-        self.start_flight(framing.view(self.size), seconds);
+        self.start_flight(p.goal.view(self.size, self.insets), p.seconds);
+        ctx.request_repaint();
     }
 
     fn start_flight(&mut self, to: View, seconds: f64) {
@@ -278,10 +301,10 @@ impl MapView {
 
     /// Flies to show all of `ids` (places or regions) at once.
     pub fn fly_to_all(&mut self, atlas: &Atlas, ids: &[String]) {
-        let Some(b) = fit_extent(atlas, ids) else {
+        let Some(b) = framing::fit_extent(atlas, ids) else {
             return;
         };
-        let to = View::fit(b, self.size, 40.0);
+        let to = View::fit(b, self.size, framing::FIT_MARGIN);
         self.fitted_size = None;
         let from = self.current_view();
         self.camera.fly(from, to, self.now);
@@ -289,18 +312,10 @@ impl MapView {
 
     /// Starts a short flight to a region, a place or the whole country.
     pub fn fly_to(&mut self, atlas: &Atlas, target: &FlyTarget) {
-        let Some(extent) = target_extent(atlas, target) else {
+        let Some(f) = Framing::of_target(atlas, target) else {
             return;
         };
-        let to = View::fit(extent, self.size, 40.0);
-        let to = match target {
-            // A single place: do not zoom in further than street-block level.
-            FlyTarget::Place(_) => View {
-                zoom: to.zoom.min(11.5),
-                ..to
-            },
-            _ => to,
-        };
+        let to = f.view(self.size);
         if self.initialised {
             self.fitted_size = None;
             let from = self.current_view();
@@ -339,55 +354,11 @@ impl MapView {
         self.pending.is_some() || self.camera.is_flying()
     }
 
-    fn refresh_cache(&mut self, state: &AppState) {
-        let key = CacheKey {
-            atlas: Arc::as_ptr(&state.atlas) as usize,
-            filter: state.settings.sector_filter.clone(),
-            layers: state.settings.layers.clone(),
-        };
-        if self.cache_key.as_ref() == Some(&key) {
-            return;
-        }
-        let atlas = &state.atlas;
-        let d = atlas.data();
-        let layers = &state.settings.layers;
-        let mut order: Vec<usize> = d
-            .places
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| {
-                let region_on = !layers.hidden_regions.contains(&p.region);
-                let minor = matches!(p.kind, PlaceKind::Company | PlaceKind::Project);
-                region_on
-                    && (layers.minor_places || !minor)
-                    && p.kind != PlaceKind::SubRegion
-                    && state.passes_filter(&p.sectors)
-            })
-            .map(|(i, _)| i)
-            .collect();
-        order.sort_by(|&a, &b| {
-            let pa = atlas.geo.places.get(a).map_or(0.0, |g| g.priority);
-            let pb = atlas.geo.places.get(b).map_or(0.0, |g| g.priority);
-            pa.total_cmp(&pb)
-        });
-        self.order = order;
-        self.sub_region_matches = atlas
-            .geo
-            .sub_regions
-            .iter()
-            .map(|sr| {
-                d.places
-                    .get(sr.place)
-                    .is_some_and(|p| state.passes_filter(&p.sectors))
-            })
-            .collect();
-        self.cache_key = Some(key);
-        self.generation += 1;
-    }
-
-    /// Place indices the map shows for the current filter and layers.
-    pub fn visible_places(&self) -> &[usize] {
-        &self.order
+    /// The view the map is flying to (or shows, when still).
+    pub fn destination(&self) -> View {
+        self.camera
+            .destination()
+            .unwrap_or_else(|| self.current_view())
     }
 
     fn keyboard(&mut self, ui: &Ui) {
@@ -421,19 +392,17 @@ impl MapView {
         self.camera.fly(v, to, self.now);
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
-        self.now = ui.input(|i| i.time);
-        self.prev_size = self.size;
-        self.size = ui.available_size();
-        let atlas = &state.atlas;
+    /// Moves the camera for this frame: the first fit, a settled pending flight, a refit
+    /// after a resize, keys, and the flight under way (which asks for its own next frame).
+    fn drive_camera(&mut self, ui: &Ui, atlas: &Atlas, saved_view: Option<(f64, f64, f64)>) {
         if !self.initialised {
             self.initialised = true;
-            match state.settings.view {
+            match saved_view {
                 Some((lon, lat, zoom)) => self.jump_to(lon, lat, zoom),
                 None => {
-                    self.initialised = false;
-                    self.fly_to(atlas, &FlyTarget::Netherlands);
-                    self.initialised = true;
+                    if let Some(f) = Framing::of_target(atlas, &FlyTarget::Netherlands) {
+                        self.set_view(f.view(self.size));
+                    }
                     self.fitted_size = Some(self.size);
                 }
             }
@@ -444,12 +413,12 @@ impl MapView {
             && (fitted - self.size).length() > 1.0
             && !self.camera.is_flying()
         {
-            if let Some(extent) = target_extent(atlas, &FlyTarget::Netherlands) {
-                self.set_view(View::fit(extent, self.size, 40.0));
+            if let Some(f) = Framing::of_target(atlas, &FlyTarget::Netherlands) {
+                self.set_view(f.view(self.size));
             }
             self.fitted_size = Some(self.size);
         }
-        self.start_pending(atlas);
+        self.start_pending(ui.ctx());
         // A slide stays framed when the window changes size under it (going full screen).
         if self.presenting
             && self.pending.is_none()
@@ -457,104 +426,47 @@ impl MapView {
             && (self.size - self.prev_size).length() > 0.5
             && let Some(f) = self.framing
         {
-            self.set_view(f.view(self.size));
+            self.set_view(f.view_in(self.size, self.insets));
         }
         self.keyboard(ui);
         if let Some(v) = self.camera.step(self.now) {
             self.set_view(v);
             ui.ctx().request_repaint();
         }
-        self.refresh_cache(state);
+    }
 
-        let d = atlas.data();
-        let lang = state.lang();
-        let basemap = Basemap::shared();
-        let geo = &atlas.geo;
-        let selected = state.selection().and_then(|id| atlas.place_idx(id));
-        let layers = &state.settings.layers;
-        let frame = RefCell::new(FrameOut::default());
+    /// Draws the live map of `scene` and reports clicks as commands. `saved_view` is the
+    /// view to open on the very first frame; `reserved` are rectangles the caller draws over
+    /// the map (labels keep off them).
+    #[allow(clippy::too_many_arguments)]
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        atlas: &Atlas,
+        scene: &Scene,
+        visible: &Visible,
+        saved_view: Option<(f64, f64, f64)>,
+        reserved: &[Rect],
+        out: &mut Vec<Command>,
+    ) {
+        self.now = ui.input(|i| i.time);
+        self.prev_size = self.size;
+        self.size = ui.available_size();
+        self.drive_camera(ui, atlas, saved_view);
 
-        // Links: those of the selection, or all of them on request.
-        let sel_id = state.selection();
-        let touching: Vec<usize> = sel_id
-            .map(|id| atlas.links_of(id).to_vec())
-            .unwrap_or_default();
-        let link_visible = |i: usize| {
-            d.cross_pollinations
-                .get(i)
-                .is_some_and(|x| x.sectors.is_empty() || state.passes_filter(&x.sectors))
-        };
-        let links: Vec<_> = if layers.all_links {
-            (0..geo.links.len())
-                .filter(|&i| link_visible(i))
-                .filter_map(|i| geo.links.get(i).map(|l| (l, touching.contains(&i))))
-                .collect()
-        } else {
-            touching
-                .iter()
-                .filter(|&&i| link_visible(i))
-                .filter_map(|&i| geo.links.get(i).map(|l| (l, true)))
-                .collect()
-        };
-        let mut related: Vec<usize> = touching
-            .iter()
-            .filter_map(|&i| d.cross_pollinations.get(i))
-            .flat_map(|x| x.endpoints.iter().chain(&x.optional_endpoints))
-            .filter_map(|e| atlas.place_idx(e))
-            .filter(|&i| Some(i) != selected)
-            .collect();
-        // In the compare view the compared places are ringed instead.
-        let compared: Vec<usize> = if state.settings.mode == crate::state::Mode::Compare {
-            state
-                .settings
-                .compare
-                .iter()
-                .filter_map(|id| atlas.place_idx(id))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        if !compared.is_empty() {
-            related = compared.clone();
-        }
-        if !state.highlight.is_empty() {
-            related = state
-                .highlight
-                .iter()
-                .filter_map(|id| atlas.place_idx(id))
-                .collect();
-        }
-        let suggestion_pairs: Vec<_> = if layers.suggestions {
-            atlas
-                .suggestions
-                .iter()
-                .filter_map(|s| {
-                    let (a, b) = (geo.places.get(s.a)?, geo.places.get(s.b)?);
-                    Some((a.pos, b.pos, selected == Some(s.a) || selected == Some(s.b)))
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let routes: Vec<_> = if layers.routes {
-            geo.routes
-                .iter()
-                .filter(|r| !layers.hidden_regions.contains(&r.region))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let mra_on = !layers.hidden_regions.contains("mra");
-        let sub_names: Vec<&str> = geo
-            .sub_regions
-            .iter()
-            .map(|sr| d.places.get(sr.place).map_or("", |p| p.name.as_str()))
-            .collect();
-
-        let view_now = self.current_view();
-        let centre = view_now.position();
+        let lang = scene.lang;
+        let rect = ui.available_rect_before_wrap();
+        let (attr_rect, galley) = attribution_rect(ui, rect, lang);
+        let mut all_reserved = reserved.to_vec();
+        all_reserved.push(attr_rect);
         let interactive = !self.presenting;
-        let mut map = Map::new(None, &mut self.memory, centre)
+        let drawn = RefCell::new((LayerOut::default(), None));
+        let hovered_place = match self.hovered {
+            Some(Hit::Place(i)) if interactive => Some(i),
+            _ => None,
+        };
+        let centre = self.current_view().position();
+        let map = Map::new(None, &mut self.memory, centre)
             .zoom_with_ctrl(false)
             .panning(interactive)
             .drag_pan_buttons(if interactive {
@@ -564,68 +476,23 @@ impl MapView {
             })
             .zoom_gesture(interactive)
             .double_click_to_zoom(interactive)
-            .with_plugin(layers::basemap::BasemapLayer {
-                basemap,
-                cache: &self.basemap_cache,
-                out: &frame,
+            .with_plugin(ScenePlugin {
+                layers: &self.layers,
+                atlas,
+                scene,
+                visible,
+                hovered: hovered_place,
+                reserved: all_reserved,
+                interactive,
+                out: &drawn,
             });
-        if mra_on {
-            map = map.with_plugin(layers::sub_regions::SubRegionLayer {
-                zoom: view_now.zoom,
-                geo,
-                basemap,
-                names: sub_names,
-                matches: self.sub_region_matches.clone(),
-                selected,
-                highlighted: compared.clone(),
-                hovered: self.hovered,
-                out: &frame,
-            });
-        }
-        let map = map
-            .with_plugin(layers::routes::RouteLayer {
-                routes,
-                out: &frame,
-            })
-            .with_plugin(layers::suggestions::SuggestionLayer {
-                pairs: suggestion_pairs,
-                out: &frame,
-            })
-            .with_plugin(layers::links::LinkLayer { links, out: &frame })
-            .with_plugin(layers::places::PlaceLayer {
-                geo,
-                places: &d.places,
-                order: &self.order,
-                selected,
-                hovered: self.hovered,
-                related: &related,
-                all_labels: layers.all_labels,
-                generation: self.generation,
-                shown: &self.shown_markers,
-                out: &frame,
-            })
-            .with_plugin(layers::labels::LabelLayer {
-                basemap,
-                regions: d
-                    .regions
-                    .iter()
-                    .filter(|r| {
-                        r.kind == RegionKind::Atlas && !layers.hidden_regions.contains(&r.id)
-                    })
-                    .filter_map(|r| {
-                        let b = geo.region_boxes.get(&r.id)?;
-                        Some((
-                            r.name.get(lang).into(),
-                            [b.min[0], (b.min[1] + b.max[1]) / 2.0],
-                        ))
-                    })
-                    .collect(),
-                show_all: layers.all_labels,
-                scale: self.label_scale,
-                out: &frame,
-            });
-        let shown = map.show(ui, |ui, response, _, _| {
-            attribution(ui, response.rect, lang, out);
+        let shown = map.show(ui, |ui, _, _, _| {
+            if paint_attribution(ui, attr_rect, galley)
+                .on_hover_text(tr(lang, "map.attribution_hint"))
+                .clicked()
+            {
+                out.push(Command::ShowAbout(true));
+            }
         });
         let response = shown.response;
         if response.dragged()
@@ -634,65 +501,97 @@ impl MapView {
         {
             self.fitted_size = None;
         }
-        let mut frame = frame.into_inner();
-        if self.presenting {
-            // A slide is a picture: nothing on it is picked or hovered.
-            frame.clicked = None;
-            frame.marker_hit = None;
-            frame.area_hit = None;
+        let (frame, hit) = drawn.into_inner();
+        if interactive {
+            self.interact(ui, atlas, lang, &frame, hit, &response, out);
+        } else {
+            self.hovered = None;
         }
-        let hit = frame.marker_hit.or(frame.area_hit);
-        if let Some(i) = frame
-            .clicked
-            .or(if response.clicked() { hit } else { None })
-            && let Some(p) = d.places.get(i)
-        {
-            out.push(Command::Select(Some(p.id.clone())));
+        self.last_frame = frame;
+    }
+
+    /// Hover, click and the accessible marker buttons of an interactive map.
+    #[allow(clippy::too_many_arguments)]
+    fn interact(
+        &mut self,
+        ui: &mut Ui,
+        atlas: &Atlas,
+        lang: Lang,
+        frame: &LayerOut,
+        hit: Option<Hit>,
+        response: &egui::Response,
+        out: &mut Vec<Command>,
+    ) {
+        let d = atlas.data();
+        if let Some(i) = accessible_markers(ui, atlas, frame) {
+            out.push(Command::Select(d.places.get(i).map(|p| p.id.clone())));
+        } else if response.clicked() {
+            match hit {
+                Some(Hit::Place(i)) => {
+                    out.push(Command::Select(d.places.get(i).map(|p| p.id.clone())));
+                }
+                Some(Hit::Route(i)) => {
+                    out.push(Command::Select(
+                        atlas.geo.routes.get(i).map(|r| r.id.clone()),
+                    ));
+                }
+                // A click on empty map clears the selection.
+                None => out.push(Command::Select(None)),
+            }
         }
         if hit != self.hovered {
             ui.ctx().request_repaint();
         }
         self.hovered = hit;
-        if let Some(i) = frame.marker_hit.or(frame.area_hit)
-            && let Some(p) = d.places.get(i)
-        {
-            response.on_hover_ui_at_pointer(|ui| {
-                ui.label(RichText::new(&p.name).strong());
-                let mut line = i18n::kind(lang, p.kind).to_string();
-                if let Some(n) = p.companies {
-                    line.push_str(&format!(" · {n} {}", tr(lang, "map.companies")));
+        match hit {
+            Some(Hit::Place(i)) => {
+                if let Some(p) = d.places.get(i) {
+                    response.clone().on_hover_ui_at_pointer(|ui| {
+                        ui.label(RichText::new(&p.name).strong());
+                        let mut line = i18n::kind(lang, p.kind).to_string();
+                        if let Some(n) = p.companies {
+                            line.push_str(&format!(" · {n} {}", tr(lang, "map.companies")));
+                        }
+                        ui.label(line);
+                    });
                 }
-                ui.label(line);
-            });
+            }
+            Some(Hit::Route(i)) => {
+                if let Some(r) = atlas.geo.routes.get(i) {
+                    response.clone().on_hover_ui_at_pointer(|ui| {
+                        ui.label(RichText::new(r.name.as_ref()).strong());
+                        ui.label(tr(lang, "map.route"));
+                    });
+                }
+            }
+            None => {}
         }
-        self.last_frame = frame;
     }
 }
 
-/// The basemap credit in the map's corner; clicking it opens the About window.
-fn attribution(ui: &mut Ui, rect: egui::Rect, lang: Lang, out: &mut Vec<Command>) {
-    let text = match lang {
-        Lang::Nl => basemap::ATTRIBUTION_NL,
-        Lang::En => basemap::ATTRIBUTION_EN,
-    };
-    let font = egui::FontId::proportional(10.5);
-    let galley = ui
-        .painter()
-        .layout_no_wrap(text.to_string(), font, Color32::from_gray(60));
-    let r = Align2::RIGHT_BOTTOM.anchor_size(
-        rect.right_bottom() - Vec2::new(4.0, 4.0),
-        galley.size() + Vec2::new(8.0, 4.0),
-    );
-    let resp = ui
-        .interact(r, ui.scope_id().with("attribution"), egui::Sense::click())
-        .on_hover_text(tr(lang, "map.attribution_hint"));
-    ui.painter()
-        .rect_filled(r, 3.0, Color32::from_white_alpha(200));
-    ui.painter()
-        .galley(r.min + Vec2::new(4.0, 2.0), galley, Color32::from_gray(60));
-    if resp.clicked() {
-        out.push(Command::ShowAbout(true));
+/// At most this many markers get a node in the accessibility tree per frame.
+pub const ACCESSIBLE_MARKERS: usize = 400;
+
+/// Each visible marker is a button named after its place, so screen readers and tests can
+/// find and press it; returns the place whose button was pressed. Registered in drawing
+/// order, so the marker drawn on top also takes the click.
+fn accessible_markers(ui: &mut Ui, atlas: &Atlas, frame: &LayerOut) -> Option<usize> {
+    let d = atlas.data();
+    let mut clicked = None;
+    let step = frame.markers.len().div_ceil(ACCESSIBLE_MARKERS).max(1);
+    for &(i, c, r) in frame.markers.iter().step_by(step) {
+        let Some(p) = d.places.get(i) else {
+            continue;
+        };
+        let id = ui.scope_id().with(("marker", i));
+        let area = Rect::from_center_size(c, Vec2::splat(2.0 * r + 4.0));
+        let resp = ui.interact(area, id, egui::Sense::click());
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &p.name));
+        if resp.clicked() {
+            clicked = Some(i);
+        }
     }
+    clicked
 }
 
 /// Ids of the regions that have a map button (atlas regions, in dataset order).

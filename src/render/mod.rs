@@ -1,6 +1,7 @@
 //! Turning a headless egui frame into files: a software rasteriser for PNG (no GPU, no
 //! window) and a vector SVG writer working from the shapes before tessellation.
 
+pub mod canvas;
 pub mod raster;
 pub mod svg;
 

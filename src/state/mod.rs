@@ -14,6 +14,7 @@ use crate::atlas::Atlas;
 use crate::deck::Deck;
 use crate::deck::builtin::BuiltinDeck;
 use crate::model::{Lang, LoadError};
+use crate::scene::{Scene, Visible};
 
 /// What the central area shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -60,8 +61,11 @@ pub struct AppState {
     pub settings: Settings,
     /// Problems of the last dataset that failed to open; the atlas in use is unchanged.
     pub load_error: Option<LoadError>,
-    /// Places ringed on the map by the slide on screen.
-    pub highlight: Vec<String>,
+    /// What is on screen this frame: the user's view made from the settings, or the slide
+    /// being presented. Views read the scene, never the settings, for what to show.
+    pub scene: Scene,
+    /// What the scene's filter and layers let through, derived once per change.
+    pub visible: Visible,
     /// The built-in decks for this atlas and language (regenerated when either changes).
     pub builtin_decks: Vec<(BuiltinDeck, Deck)>,
     builtin_for: Option<(usize, Lang)>,
@@ -76,30 +80,62 @@ impl AppState {
             atlas,
             settings,
             load_error: None,
-            highlight: Vec::new(),
+            scene: Scene::default(),
+            visible: Visible::default(),
             builtin_decks: Vec::new(),
             builtin_for: None,
             own_deck_revision: 0,
         };
-        state.refresh_builtin_decks();
         state.forget_dangling_selection();
+        state.show(state.live_scene());
         state
     }
 
+    /// A state that shows one scene (a slide rendered to a file), with default settings.
+    pub fn showing(atlas: Arc<Atlas>, scene: Scene) -> Self {
+        let mut state = AppState::new(atlas, Settings::default());
+        state.show(scene);
+        state
+    }
+
+    /// The scene of the user's own view: their filter, layers, selection and language.
+    pub fn live_scene(&self) -> Scene {
+        let s = &self.settings;
+        Scene {
+            lang: s.lang,
+            filter: s.sector_filter.clone(),
+            layers: s.layers.clone(),
+            selection: s.selection.clone(),
+            subjects: if s.mode == Mode::Compare {
+                s.compare.clone()
+            } else {
+                Vec::new()
+            },
+            compare: s.compare.clone(),
+            camera: crate::scene::CameraGoal::Free,
+            look: crate::scene::Look::Screen,
+        }
+    }
+
+    /// Puts a scene on screen for this frame, deriving what it shows when that changed.
+    pub fn show(&mut self, scene: Scene) {
+        self.visible.refresh(&self.atlas, &scene);
+        self.scene = scene;
+    }
+
+    /// The language of what is on screen.
     pub fn lang(&self) -> Lang {
-        self.settings.lang
+        self.scene.lang
     }
 
+    /// The place or region in focus on screen.
     pub fn selection(&self) -> Option<&str> {
-        self.settings.selection.as_deref()
+        self.scene.selection.as_deref()
     }
 
-    /// True when a place with these sectors passes the sector filter.
+    /// True when a place with these sectors passes the sector filter on screen.
     pub fn passes_filter(&self, sectors: &[String]) -> bool {
-        self.settings.sector_filter.is_empty()
-            || sectors
-                .iter()
-                .any(|s| self.settings.sector_filter.contains(s))
+        self.scene.passes(sectors)
     }
 
     /// Regenerates the built-in decks when the atlas or the language changed.

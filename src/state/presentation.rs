@@ -1,21 +1,34 @@
 //! Presenter mode's state: the deck on screen, the slide, the black screen and what to
 //! return to on Esc.
 
-use crate::deck::{Deck, unique_sources};
+use crate::deck::{Deck, Slide, unique_sources};
 use crate::geo::camera::View;
 use crate::model::{Dataset, Lang};
-use crate::state::Settings;
+use crate::scene::Scene;
 
-/// UI zoom while presenting: twice the normal size for type, lines and markers.
-pub const PROJECTOR_ZOOM: f32 = 2.0;
+/// Height of a slide in points: every screen shows a slide as if it were this tall, so a
+/// slide looks the same on a 1280×720 projector, a full-HD screen and a 4K wall (twice the
+/// type size of the laptop UI on full HD).
+pub const SLIDE_HEIGHT_POINTS: f32 = 540.0;
+
+/// The UI zoom that makes a screen of `height` points (at zoom 1) show a slide's height.
+pub fn projector_zoom(height: f32) -> f32 {
+    if height.is_finite() && height > 0.0 {
+        (height / SLIDE_HEIGHT_POINTS).clamp(1.0, 4.0)
+    } else {
+        2.0
+    }
+}
 /// Length of the flight between slides, in seconds.
 pub const SLIDE_FLIGHT_SECONDS: f64 = 1.0;
 
-/// What normal mode looked like before the deck started, to come back to it on Esc.
-#[derive(Debug, Clone)]
+/// What the window looked like before the deck started, to come back to it on Esc. The
+/// user's settings need no copy: presenting never changes them.
+#[derive(Debug, Clone, Copy)]
 pub struct Restore {
-    pub settings: Settings,
     pub view: View,
+    pub zoom_factor: f32,
+    pub fullscreen: bool,
 }
 
 /// A deck being presented.
@@ -32,13 +45,20 @@ pub struct Presentation {
     /// The second window with notes, the next slide and the timer.
     pub presenter_view: bool,
     pub restore: Restore,
+    /// What the slide on screen shows.
+    pub scene: Scene,
     /// The sources line of the slide on screen, made once per slide and language.
     sources: Option<(usize, Lang, String)>,
 }
 
 impl Presentation {
-    pub fn new(deck: Deck, index: usize, restore: Restore) -> Self {
+    pub fn new(deck: Deck, index: usize, restore: Restore, lang: Lang) -> Self {
         let index = index.min(deck.slides.len().saturating_sub(1));
+        let scene = deck
+            .slides
+            .get(index)
+            .map(|s| s.scene(lang))
+            .unwrap_or_default();
         Presentation {
             deck,
             index,
@@ -47,8 +67,26 @@ impl Presentation {
             started_at: None,
             presenter_view: false,
             restore,
+            scene,
             sources: None,
         }
+    }
+
+    /// Goes to slide `target` (kept inside the deck); returns the slide when it changed.
+    pub fn goto(&mut self, target: usize, lang: Lang) -> Option<&Slide> {
+        let target = self.clamp(target);
+        self.blank = false;
+        if target == self.index {
+            return None;
+        }
+        self.index = target;
+        self.scene = self.deck.slides.get(target)?.scene(lang);
+        self.deck.slides.get(target)
+    }
+
+    /// The slide on screen.
+    pub fn slide(&self) -> Option<&Slide> {
+        self.deck.slides.get(self.index)
     }
 
     /// "file, section, lines · …" for the slide on screen.

@@ -3,7 +3,7 @@
 //! Type is set large so the charts read on a projector.
 
 use egui::{Align2, Color32, FontId, RichText, Sense, Ui, Vec2};
-use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
+use egui_plot::{AxisHints, Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 
 use super::View;
 use crate::atlas::colour::parse_colour;
@@ -122,15 +122,20 @@ fn hotspot_companies(ui: &mut Ui, state: &AppState, height: Option<f32>) {
         .allow_scroll(false)
         .allow_zoom(false)
         .show_grid([true, false])
-        .y_axis_min_width(260.0)
-        .y_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
+        // One name per bar: shown however close the bars are (a slide on a small projector).
+        .custom_y_axes(vec![
+            AxisHints::new_y()
+                .min_thickness(260.0)
+                .label_spacing(6.0..=8.0)
+                .formatter(move |mark, _| {
+                    let i = mark.value.round();
+                    if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                        names.get(i as usize).cloned().unwrap_or_default()
+                    } else {
+                        String::new()
+                    }
+                }),
+        ])
         .include_x(175.0)
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new(tr(lang, "map.companies"), bars).horizontal());
@@ -491,7 +496,10 @@ pub fn show_chart(
     let d = state.atlas.data();
     let height = ui.available_height().max(120.0);
     match kind {
-        ChartKind::HotspotCompanies => hotspot_companies(ui, state, Some(height - 60.0)),
+        // Room under the bars for the total's check (up to two lines) and its source.
+        ChartKind::HotspotCompanies => {
+            hotspot_companies(ui, state, Some(height - 3.6 * CHART_TEXT - 12.0))
+        }
         ChartKind::SubRegionOverlap => {
             let n = state.atlas.profiles.sub_region_ids.len().max(1) as f32;
             let cell = ((height - 30.0) / n).clamp(24.0, 64.0);

@@ -52,7 +52,7 @@ fn picker(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
     let lang = state.lang();
     let atlas = &state.atlas;
     let d = atlas.data();
-    let chosen = &state.settings.compare;
+    let chosen = &state.scene.compare;
     egui::ComboBox::from_label(tr(lang, "compare.add"))
         .selected_text(tr(lang, "compare.choose"))
         .height(600.0)
@@ -178,7 +178,7 @@ impl View for CompareView {
         let lang = state.lang();
         let atlas = &state.atlas;
         let d = atlas.data();
-        let ids: Vec<String> = state.settings.compare.clone();
+        let ids: Vec<String> = state.scene.compare.clone();
         if !self.on_slide {
             ui.horizontal_wrapped(|ui| {
                 ui.heading(tr(lang, "compare.heading"));
@@ -207,10 +207,7 @@ impl View for CompareView {
                 p.map(Profile::sectors)
                     .unwrap_or_default()
                     .into_iter()
-                    .filter(|s| {
-                        state.settings.sector_filter.is_empty()
-                            || state.settings.sector_filter.contains(*s)
-                    })
+                    .filter(|s| state.scene.filter.is_empty() || state.scene.filter.contains(*s))
                     .collect()
             })
             .collect();

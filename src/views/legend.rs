@@ -10,6 +10,7 @@ use crate::command::Command;
 use crate::i18n::{self, tr};
 use crate::map::layers::places::paint_marker;
 use crate::model::{PlaceKind, RegionKind};
+use crate::render::canvas::Canvas;
 use crate::state::AppState;
 
 #[derive(Default)]
@@ -121,7 +122,7 @@ impl View for LegendView {
                 let r = radius_for_companies(n);
                 let (rect, _) =
                     ui.allocate_exact_size(Vec2::new(2.0 * r + 6.0, 40.0), Sense::hover());
-                let mut shapes = Vec::new();
+                let mut shapes = Canvas::default();
                 paint_marker(
                     &mut shapes,
                     MarkerShape::Circle,
@@ -130,7 +131,7 @@ impl View for LegendView {
                     Color32::from_gray(170),
                     Color32::from_gray(60),
                 );
-                ui.painter().extend(shapes);
+                shapes.paint(ui.painter());
                 ui.label(n.to_string());
             }
         });
@@ -167,7 +168,7 @@ impl View for LegendView {
         for (shape, ks) in kinds {
             ui.horizontal(|ui| {
                 let (rect, _) = ui.allocate_exact_size(Vec2::splat(16.0), Sense::hover());
-                let mut shapes = Vec::new();
+                let mut shapes = Canvas::default();
                 paint_marker(
                     &mut shapes,
                     shape,
@@ -176,7 +177,7 @@ impl View for LegendView {
                     Color32::from_gray(170),
                     Color32::from_gray(60),
                 );
-                ui.painter().extend(shapes);
+                shapes.paint(ui.painter());
                 let names: Vec<&str> = ks.iter().map(|k| i18n::kind(lang, *k)).collect();
                 ui.label(names.join(", "));
             });
@@ -212,7 +213,7 @@ impl View for LegendView {
         });
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(Vec2::new(34.0, 14.0), Sense::hover());
-            let mut shapes = Vec::new();
+            let mut shapes = Canvas::default();
             crate::map::layers::suggestions::dotted(
                 &[rect.left_center(), rect.right_center()],
                 7.0,
@@ -220,8 +221,19 @@ impl View for LegendView {
                 crate::map::layers::suggestions::SUGGESTION,
                 &mut shapes,
             );
-            ui.painter().extend(shapes);
+            shapes.paint(ui.painter());
             ui.label(tr(lang, "legend.link_suggested"));
+        });
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(Vec2::new(34.0, 14.0), Sense::hover());
+            let mut shapes = Canvas::default();
+            crate::map::layers::routes::paint_route(
+                &mut shapes,
+                vec![rect.left_center(), rect.right_center()],
+                Color32::from_gray(80),
+            );
+            shapes.paint(ui.painter());
+            ui.label(tr(lang, "legend.route"));
         });
     }
 }

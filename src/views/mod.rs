@@ -7,10 +7,13 @@ pub mod compare;
 pub mod decks;
 pub mod details;
 pub mod legend;
+pub mod palette;
+pub mod path_prompt;
 pub mod place_list;
 pub mod presenter;
 pub mod problems;
 pub mod search;
+pub mod slide;
 
 use crate::command::Command;
 use crate::state::AppState;

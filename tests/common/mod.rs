@@ -18,7 +18,7 @@ pub fn harness(size: egui::Vec2) -> Harness<'static, AtlasApp> {
 
 /// Types `text` into the search box and presses Enter.
 pub fn search(h: &mut Harness<'static, AtlasApp>, text: &str) {
-    h.state_mut().search.query.clear();
+    h.state_mut().views.search.query.clear();
     h.run();
     let field = h.get_by_label("Zoeken");
     field.focus();

@@ -1,26 +1,20 @@
-//! Labels, placed greedily by priority so they never overlap: the selected and hovered place
-//! first, then areas and hotspots by size, then other places, then towns. What does not fit is
-//! left out, unless the user asks for all labels.
+//! Labels, placed last and greedily by priority so they never overlap each other, a marker
+//! or a reserved rectangle (legend, attribution): the focus (selection, hovered place, a
+//! slide's subjects) first, then areas and hotspots by size, then other places, then towns.
+//! What does not fit is left out, unless the user asks for all labels.
 
-use egui::{Align2, Color32, FontId, Pos2, Rect, Response, Ui, Vec2};
-use walkers::{MapMemory, Plugin, Projector};
+use egui::{Color32, Pos2, Rect, Vec2};
 
-use super::{LabelCandidate, LabelStyle, SharedOut};
 use crate::basemap::Basemap;
-use crate::style::semibold;
+use crate::map::layer::{LabelCandidate, LabelStyle, LayerCtx, LayerOut, MapLayer};
+use crate::map::layers::sub_regions::SUB_REGION_LABELS_FROM_ZOOM;
+use crate::model::RegionKind;
+use crate::render::canvas::{Prim, Weight, estimate_text};
 
 /// At most this many labels are tried per frame; the rest would not fit anyway.
 const MAX_TRIES: usize = 2500;
 
-pub struct LabelLayer<'a> {
-    pub basemap: &'a Basemap,
-    /// Region names with the point their label hangs from (west edge, middle height).
-    pub regions: Vec<(std::sync::Arc<str>, crate::geo::geometry::Rel)>,
-    pub show_all: bool,
-    /// Extra scale for type (presenter mode).
-    pub scale: f32,
-    pub out: SharedOut<'a>,
-}
+pub struct LabelLayer;
 
 /// Uniform grid over the screen holding placed rectangles, for quick overlap tests.
 pub struct Board {
@@ -79,22 +73,17 @@ impl Board {
     }
 }
 
-fn font_for(style: LabelStyle, scale: f32) -> FontId {
-    match style {
-        LabelStyle::Focus => semibold(15.0 * scale),
-        LabelStyle::Area => semibold(14.0 * scale),
-        LabelStyle::Place => semibold(12.0 * scale),
-        LabelStyle::Town => FontId::proportional(11.0 * scale),
-        LabelStyle::Region => semibold(17.0 * scale),
-    }
-}
-
-/// Rough text size without laying the text out; good enough to test for room first.
-fn estimate(text: &str, font: &FontId) -> Vec2 {
-    Vec2::new(
-        text.chars().count() as f32 * font.size * 0.56 + 6.0,
-        font.size * 1.3 + 2.0,
-    )
+/// Type size and weight of a label style (before the scene's scale).
+pub fn font_for(style: LabelStyle, scale: f32) -> (f32, Weight) {
+    let (size, weight) = match style {
+        LabelStyle::Focus => (15.0, Weight::SemiBold),
+        LabelStyle::Area => (14.0, Weight::SemiBold),
+        LabelStyle::Subject => (13.0, Weight::SemiBold),
+        LabelStyle::Place | LabelStyle::Route => (12.0, Weight::SemiBold),
+        LabelStyle::Town => (11.0, Weight::Regular),
+        LabelStyle::Region => (17.0, Weight::SemiBold),
+    };
+    (size * scale, weight)
 }
 
 /// Where a label may go around its anchor: right, left, above, below.
@@ -110,7 +99,7 @@ fn candidates(c: &LabelCandidate, size: Vec2) -> [Rect; 4] {
             left,
         ];
     }
-    if c.style == LabelStyle::Area {
+    if matches!(c.style, LabelStyle::Area) {
         let centred = Rect::from_center_size(a, size);
         return [
             centred,
@@ -127,11 +116,42 @@ fn candidates(c: &LabelCandidate, size: Vec2) -> [Rect; 4] {
     ]
 }
 
-/// Picks rectangles for labels, best first; returns (candidate index, rectangle).
+/// More places for a label that must be shown: stepping away from its anchor above and
+/// below, right and left; a leader line then ties it to its point.
+fn far_candidates(c: &LabelCandidate, size: Vec2) -> Vec<Rect> {
+    let a = c.anchor;
+    let g = c.gap;
+    let mut out = Vec::with_capacity(16);
+    for k in 1..=4 {
+        let dy = k as f32 * (size.y + 2.0);
+        for sign in [-1.0, 1.0] {
+            out.push(Rect::from_min_size(
+                Pos2::new(a.x + g, a.y - size.y / 2.0 + sign * dy),
+                size,
+            ));
+            out.push(Rect::from_min_size(
+                Pos2::new(a.x - g - size.x, a.y - size.y / 2.0 + sign * dy),
+                size,
+            ));
+        }
+    }
+    out
+}
+
+/// True for labels that are always shown.
+fn must_show(style: LabelStyle) -> bool {
+    matches!(style, LabelStyle::Focus | LabelStyle::Subject)
+}
+
+/// Picks rectangles for labels, best first; returns (candidate index, rectangle). Nothing
+/// placed overlaps another label, leaves `area` or touches `reserved`; place labels also keep
+/// off markers (area names, centred in their area, may run over them). A focus label takes
+/// the first free spot around its anchor, or its first spot when none is free.
 pub fn place(
     candidates_in: &[LabelCandidate],
     area: Rect,
-    obstacles: &[Rect],
+    markers: &[Rect],
+    reserved: &[Rect],
     show_all: bool,
     scale: f32,
 ) -> Vec<(usize, Rect)> {
@@ -141,29 +161,43 @@ pub fn place(
             .priority
             .total_cmp(&candidates_in[a].priority)
     });
-    // Labels never overlap each other; place labels also keep off markers, while area
-    // names (centred in their area) may run over them.
     let mut board = Board::new(area, 64.0);
-    let mut markers = Board::new(area, 64.0);
-    for o in obstacles {
-        markers.insert(*o);
+    let mut marker_board = Board::new(area, 64.0);
+    for o in markers {
+        marker_board.insert(*o);
     }
+    let outside_reserved = |r: &Rect| reserved.iter().all(|x| !x.intersects(*r));
     let mut placed = Vec::new();
     for &i in order
         .iter()
         .take(if show_all { usize::MAX } else { MAX_TRIES })
     {
         let c = &candidates_in[i];
-        let size = estimate(&c.text, &font_for(c.style, scale));
-        let options = candidates(c, size);
-        let spot = if show_all || c.style == LabelStyle::Focus {
+        let (size, _) = font_for(c.style, scale);
+        let options = candidates(c, estimate_text(&c.text, size));
+        let fits = |r: &Rect| {
+            area.contains_rect(*r)
+                && outside_reserved(r)
+                && board.free(*r)
+                && (matches!(c.style, LabelStyle::Area | LabelStyle::Region)
+                    || marker_board.free(*r))
+        };
+        let size_now = estimate_text(&c.text, size);
+        let spot = if must_show(c.style) {
+            // Near first, then farther away; off other labels and the legend always, off
+            // markers when there is room.
+            let far = far_candidates(c, size_now);
+            let all = || options.iter().chain(far.iter()).copied();
+            all()
+                .find(|r| fits(r))
+                .or_else(|| {
+                    all().find(|r| area.contains_rect(*r) && outside_reserved(r) && board.free(*r))
+                })
+                .or(Some(options[0]))
+        } else if show_all {
             Some(options[0])
         } else {
-            options.into_iter().find(|r| {
-                area.contains_rect(*r)
-                    && board.free(*r)
-                    && (c.style == LabelStyle::Area || markers.free(*r))
-            })
+            options.into_iter().find(|r| fits(r))
         };
         if let Some(r) = spot {
             board.insert(r);
@@ -173,20 +207,11 @@ pub fn place(
     placed
 }
 
-impl Plugin for LabelLayer<'_> {
-    fn run(
-        self: Box<Self>,
-        ui: &mut Ui,
-        response: &Response,
-        projector: &Projector,
-        _: &MapMemory,
-    ) {
-        let rect = response.rect;
-        let zoom = projector.zoom();
-        let mut out = self.out.borrow_mut();
-        let Some(t) = out.transform else {
-            return;
-        };
+impl MapLayer for LabelLayer {
+    fn paint(&self, ctx: &LayerCtx, out: &mut LayerOut) {
+        let t = &ctx.t;
+        let zoom = ctx.zoom;
+        let basemap = Basemap::shared();
         // Towns fill the gaps: the larger ones at country zoom, more as the user zooms in.
         let min_population = if zoom < 8.0 {
             150_000
@@ -197,12 +222,11 @@ impl Plugin for LabelLayer<'_> {
         } else {
             5_000
         };
-        let view = t.view_box(rect);
-        for town in &self.basemap.towns {
+        for town in &basemap.towns {
             if town.population < min_population {
                 break;
             }
-            if view.contains(town.pos) {
+            if ctx.view.contains(town.pos) {
                 out.labels.push(LabelCandidate {
                     text: town.name.as_str().into(),
                     anchor: t.apply(town.pos),
@@ -217,35 +241,56 @@ impl Plugin for LabelLayer<'_> {
                 });
             }
         }
-        if zoom < crate::map::layers::sub_regions::SUB_REGION_LABELS_FROM_ZOOM {
-            for (name, anchor) in &self.regions {
-                out.labels.push(LabelCandidate {
-                    text: name.clone(),
-                    anchor: t.apply(*anchor),
-                    gap: 14.0,
-                    priority: 5_000.0,
-                    style: LabelStyle::Region,
-                });
+        if zoom < SUB_REGION_LABELS_FROM_ZOOM {
+            // Region names at country zoom, hung from the region's west edge.
+            let layers = &ctx.scene.layers;
+            let lang = ctx.scene.lang;
+            for r in &ctx.atlas.data().regions {
+                if r.kind != RegionKind::Atlas || layers.hidden_regions.contains(&r.id) {
+                    continue;
+                }
+                if let Some(b) = ctx.atlas.geo.region_boxes.get(&r.id) {
+                    out.labels.push(LabelCandidate {
+                        text: r.name.get(lang).into(),
+                        anchor: t.apply([b.min[0], (b.min[1] + b.max[1]) / 2.0]),
+                        gap: 14.0,
+                        priority: 5_000.0,
+                        style: LabelStyle::Region,
+                    });
+                }
             }
         }
-        let obstacles: Vec<Rect> = out
+        let markers: Vec<Rect> = out
             .markers
             .iter()
             .map(|(_, c, r)| Rect::from_center_size(*c, Vec2::splat(2.0 * r)))
             .collect();
         let labels = std::mem::take(&mut out.labels);
+        let scale = 1.0;
         let placed = place(
             &labels,
-            rect.shrink(2.0),
-            &obstacles,
-            self.show_all,
-            self.scale,
+            ctx.rect.shrink(2.0),
+            &markers,
+            ctx.reserved,
+            ctx.scene.layers.all_labels,
+            scale,
         );
-        let painter = ui.painter_at(rect);
         for (i, r) in placed {
             let Some(c) = labels.get(i) else { continue };
-            let font = font_for(c.style, self.scale);
-            let (text_colour, halo) = match c.style {
+            let (size, weight) = font_for(c.style, scale);
+            // A label set away from its point gets a thin leader line to it.
+            let near = r.expand(c.gap + 2.0).contains(c.anchor);
+            if !near {
+                let end = Pos2::new(
+                    c.anchor.x.clamp(r.left(), r.right()),
+                    c.anchor.y.clamp(r.top(), r.bottom()),
+                );
+                out.canvas.line(
+                    vec![c.anchor, end],
+                    egui::Stroke::new(1.0, Color32::from_gray(60)),
+                );
+            }
+            let (colour, halo) = match c.style {
                 LabelStyle::Town => (Color32::from_gray(95), None),
                 LabelStyle::Focus => (
                     Color32::BLACK,
@@ -253,14 +298,25 @@ impl Plugin for LabelLayer<'_> {
                 ),
                 LabelStyle::Area => (Color32::from_gray(25), Some(Color32::from_white_alpha(170))),
                 LabelStyle::Region => (Color32::from_rgb(30, 50, 80), None),
-                LabelStyle::Place => (Color32::from_gray(20), Some(Color32::from_white_alpha(205))),
+                LabelStyle::Subject | LabelStyle::Place | LabelStyle::Route => {
+                    (Color32::from_gray(20), Some(Color32::from_white_alpha(205)))
+                }
             };
-            let galley = painter.layout_no_wrap(c.text.to_string(), font, text_colour);
-            let text_rect = Align2::CENTER_CENTER.anchor_size(r.center(), galley.size());
             if let Some(bg) = halo {
-                painter.rect_filled(text_rect.expand2(Vec2::new(3.0, 1.0)), 3.0, bg);
+                out.canvas.push(Prim::Rect {
+                    rect: r.shrink2(Vec2::new(0.0, 1.0)),
+                    radius: 3.0,
+                    fill: bg,
+                });
             }
-            painter.galley(text_rect.min, galley, text_colour);
+            out.canvas.push(Prim::Text {
+                centre: r.center(),
+                text: c.text.clone(),
+                size,
+                weight,
+                colour,
+            });
+            out.placed_labels.push((r, c.style, c.text.clone()));
         }
     }
 }
@@ -286,7 +342,7 @@ mod tests {
             cand("Low priority place", 100.0, 1.0),
             cand("High priority place", 102.0, 9.0),
         ];
-        let placed = place(&c, area, &[], false, 1.0);
+        let placed = place(&c, area, &[], &[], false, 1.0);
         assert!(placed.iter().any(|(i, _)| *i == 1));
         for (a, ra) in &placed {
             for (b, rb) in &placed {
@@ -299,7 +355,7 @@ mod tests {
     fn show_all_places_every_label() {
         let area = Rect::from_min_size(Pos2::ZERO, Vec2::new(400.0, 200.0));
         let c: Vec<_> = (0..6).map(|i| cand("Same spot", 100.0, i as f32)).collect();
-        assert_eq!(place(&c, area, &[], true, 1.0).len(), 6);
-        assert!(place(&c, area, &[], false, 1.0).len() <= 4);
+        assert_eq!(place(&c, area, &[], &[], true, 1.0).len(), 6);
+        assert!(place(&c, area, &[], &[], false, 1.0).len() <= 4);
     }
 }

@@ -1,17 +1,13 @@
-//! Cross-pollinations as curved links between their endpoints; a link with three or more
-//! endpoints is drawn as a star from their centre.
+//! Cross-pollinations as curved links between their endpoints. A link with three or more
+//! endpoints fans out from one named endpoint (the one that states it, or the selection) to
+//! the others: no computed point on the map pretends to be a place.
 
-use egui::{Color32, Pos2, Response, Shape, Stroke, Ui, Vec2};
-use walkers::{MapMemory, Plugin, Projector};
+use egui::{Color32, Pos2, Stroke, Vec2};
 
-use super::SharedOut;
-use crate::atlas::geo::LinkGeo;
+use crate::map::layer::{LayerCtx, LayerOut, MapLayer};
+use crate::render::canvas::Canvas;
 
-pub struct LinkLayer<'a> {
-    /// Links to draw, with whether each is emphasised (it touches the selection).
-    pub links: Vec<(&'a LinkGeo, bool)>,
-    pub out: SharedOut<'a>,
-}
+pub struct LinkLayer;
 
 /// Points along a quadratic curve from `a` to `b`, bowed to the left by a fifth of its length.
 pub fn curve(a: Pos2, b: Pos2, segments: usize) -> Vec<Pos2> {
@@ -30,7 +26,7 @@ pub fn curve(a: Pos2, b: Pos2, segments: usize) -> Vec<Pos2> {
         .collect()
 }
 
-fn arrow_head(shapes: &mut Vec<Shape>, line: &[Pos2], colour: Color32) {
+fn arrow_head(c: &mut Canvas, line: &[Pos2], colour: Color32) {
     let n = line.len();
     if n < 2 {
         return;
@@ -39,78 +35,92 @@ fn arrow_head(shapes: &mut Vec<Shape>, line: &[Pos2], colour: Color32) {
     let dir = (tip - line[n - 2]).normalized();
     let side = Vec2::new(-dir.y, dir.x);
     let back = tip - dir * 10.0;
-    shapes.push(Shape::convex_polygon(
-        vec![tip, back + side * 5.0, back - side * 5.0],
-        colour,
-        Stroke::NONE,
-    ));
+    c.push(crate::render::canvas::Prim::Convex {
+        points: vec![tip, back + side * 5.0, back - side * 5.0],
+        fill: colour,
+    });
 }
 
-impl Plugin for LinkLayer<'_> {
-    fn run(self: Box<Self>, ui: &mut Ui, response: &Response, _: &Projector, _: &MapMemory) {
-        let Some(t) = self.out.borrow().transform else {
-            return;
+impl MapLayer for LinkLayer {
+    fn paint(&self, ctx: &LayerCtx, out: &mut LayerOut) {
+        let atlas = ctx.atlas;
+        let geo = &atlas.geo;
+        let touching: &[usize] = ctx
+            .scene
+            .selection
+            .as_deref()
+            .map_or(&[], |id| atlas.links_of(id));
+        let passes = |i: usize| ctx.visible.links.get(i).copied().unwrap_or(false);
+        let links: Vec<(usize, bool)> = if ctx.scene.layers.all_links {
+            (0..geo.links.len())
+                .filter(|&i| passes(i))
+                .map(|i| (i, touching.contains(&i)))
+                .collect()
+        } else {
+            touching
+                .iter()
+                .filter(|&&i| passes(i))
+                .map(|&i| (i, true))
+                .collect()
         };
-        let painter = ui.painter_at(response.rect);
-        let mut shapes = Vec::new();
-        for (link, strong) in &self.links {
-            let colour = if *strong {
+        let selected_pos = ctx
+            .selected_place()
+            .and_then(|i| geo.places.get(i))
+            .map(|g| ctx.t.apply(g.pos));
+        for (i, strong) in links {
+            let Some(link) = geo.links.get(i) else {
+                continue;
+            };
+            let colour = if strong {
                 link.colour
             } else {
                 link.colour.gamma_multiply(0.55)
             };
-            let width = if *strong { 3.0 } else { 1.8 };
+            let width = if strong { 3.0 } else { 1.8 };
             let stroke = Stroke::new(width, colour);
             let casing = Stroke::new(
                 width + 2.5,
-                Color32::from_white_alpha(if *strong { 210 } else { 120 }),
+                Color32::from_white_alpha(if strong { 210 } else { 120 }),
             );
-            let ends: Vec<Pos2> = link.ends.iter().map(|p| t.apply(*p)).collect();
-            let optional: Vec<Pos2> = link.optional.iter().map(|p| t.apply(*p)).collect();
-            let draw = |line: Vec<Pos2>, dashed: bool, shapes: &mut Vec<Shape>| {
-                shapes.push(Shape::line(line.clone(), casing));
+            let ends: Vec<Pos2> = link.ends.iter().map(|p| ctx.t.apply(*p)).collect();
+            let optional: Vec<Pos2> = link.optional.iter().map(|p| ctx.t.apply(*p)).collect();
+            let c = &mut out.canvas;
+            let mut draw = |line: Vec<Pos2>, dashed: bool| {
+                c.line(line.clone(), casing);
                 if dashed {
-                    shapes.extend(Shape::dashed_line(&line, stroke, 6.0, 4.0));
+                    c.dashed(line, stroke, 6.0, 4.0);
                 } else {
-                    shapes.push(Shape::line(line, stroke));
+                    c.line(line, stroke);
                 }
             };
-            match ends.len() {
-                0 | 1 => {
-                    // A single named end with optional partners: link them to it.
-                    if let Some(a) = ends.first() {
-                        for o in &optional {
-                            draw(curve(*a, *o, 16), true, &mut shapes);
-                        }
-                    }
-                }
-                2 => {
-                    let (a, b) = match link.from {
-                        Some(1) => (ends[1], ends[0]),
-                        _ => (ends[0], ends[1]),
-                    };
-                    let line = curve(a, b, 20);
-                    draw(line.clone(), false, &mut shapes);
-                    if link.from.is_some() {
-                        arrow_head(&mut shapes, &line, colour);
-                    }
-                    for o in &optional {
-                        draw(curve(a.lerp(b, 0.5), *o, 16), true, &mut shapes);
-                    }
-                }
-                n => {
-                    let hub = ends.iter().fold(Vec2::ZERO, |s, p| s + p.to_vec2()) / n as f32;
-                    let hub = hub.to_pos2();
-                    for e in &ends {
-                        draw(curve(hub, *e, 12), false, &mut shapes);
-                    }
-                    for o in &optional {
-                        draw(curve(hub, *o, 12), true, &mut shapes);
-                    }
-                    shapes.push(Shape::circle_filled(hub, width + 3.0, colour));
+            // The end the others hang from: the stated one, else the selection, else the
+            // first; always a real endpoint, never a computed centre.
+            let hub = link
+                .from
+                .or_else(|| {
+                    selected_pos.and_then(|s| ends.iter().position(|e| e.distance(s) < 0.5))
+                })
+                .unwrap_or(0);
+            let Some(&a) = ends.get(hub) else {
+                continue;
+            };
+            let mut last = None;
+            for (k, e) in ends.iter().enumerate() {
+                if k != hub {
+                    let line = curve(a, *e, 20);
+                    draw(line.clone(), false);
+                    last = Some(line);
                 }
             }
+            for o in &optional {
+                draw(curve(a, *o, 16), true);
+            }
+            if link.from.is_some()
+                && ends.len() == 2
+                && let Some(line) = last
+            {
+                arrow_head(&mut out.canvas, &line, colour);
+            }
         }
-        painter.extend(shapes);
     }
 }

@@ -1,34 +1,23 @@
 //! Place markers: size by company count, colour by main sector, shape by kind.
 
-use egui::{Color32, Pos2, Rect, Response, Sense, Shape, Stroke, Ui, Vec2, WidgetInfo};
-use walkers::{MapMemory, Plugin, Projector};
+use std::cell::RefCell;
 
-use super::{LabelCandidate, LabelStyle, SharedOut};
+use egui::{Color32, Pos2, Rect, Stroke, Vec2};
+
 use crate::atlas::geo::{GeoIndex, MarkerShape};
-use crate::model::{Place, PlaceKind};
+use crate::map::layer::{Hit, LabelCandidate, LabelStyle, LayerCtx, LayerOut, MapLayer};
+use crate::model::PlaceKind;
+use crate::render::canvas::{Canvas, Prim};
 
 /// Zoom from which companies and projects get labels.
 pub const MINOR_LABELS_FROM_ZOOM: f64 = 10.0;
 /// Zoom from which the other places (campuses, fieldlabs, sites…) get labels.
 pub const SITE_LABELS_FROM_ZOOM: f64 = 8.3;
-/// At most this many markers get a node in the accessibility tree per frame.
-pub const ACCESSIBLE_MARKERS: usize = 400;
 
-pub struct PlaceLayer<'a> {
-    pub geo: &'a GeoIndex,
-    pub places: &'a [Place],
-    /// Drawing order (low priority first), only the places that pass filter and layers.
-    pub order: &'a [usize],
-    pub selected: Option<usize>,
-    pub hovered: Option<usize>,
-    /// Indices of places at the other end of the selection's links.
-    pub related: &'a [usize],
-    pub all_labels: bool,
-    /// Changes whenever the visible places change (invalidates `shown`).
-    pub generation: u64,
-    /// The places that get a marker (after decluttering), kept between frames.
-    pub shown: &'a std::cell::RefCell<Shown>,
-    pub out: SharedOut<'a>,
+/// The markers; the decluttered list is kept between frames while zoom and data stay.
+#[derive(Default)]
+pub struct PlaceLayer {
+    shown: RefCell<Shown>,
 }
 
 /// The marker's outline as a polygon (for the non-circle shapes).
@@ -62,7 +51,7 @@ pub fn shape_points(shape: MarkerShape, c: Pos2, r: f32) -> Vec<Pos2> {
 /// Paints one marker as filled shapes only (an outline stroke costs ~20× more to tessellate),
 /// with a darker shape behind standing in for the outline.
 pub fn paint_marker(
-    shapes: &mut Vec<Shape>,
+    canvas: &mut Canvas,
     shape: MarkerShape,
     c: Pos2,
     r: f32,
@@ -70,19 +59,17 @@ pub fn paint_marker(
     outline: Color32,
 ) {
     if shape == MarkerShape::Circle {
-        shapes.push(Shape::circle_filled(c, r + 1.2, outline));
-        shapes.push(Shape::circle_filled(c, r, fill));
+        canvas.disc(c, r + 1.2, outline);
+        canvas.disc(c, r, fill);
     } else {
-        shapes.push(Shape::convex_polygon(
-            shape_points(shape, c, r + 1.4),
-            outline,
-            Stroke::NONE,
-        ));
-        shapes.push(Shape::convex_polygon(
-            shape_points(shape, c, r),
+        canvas.push(Prim::Convex {
+            points: shape_points(shape, c, r + 1.4),
+            fill: outline,
+        });
+        canvas.push(Prim::Convex {
+            points: shape_points(shape, c, r),
             fill,
-            Stroke::NONE,
-        ));
+        });
     }
 }
 
@@ -138,13 +125,9 @@ pub struct Shown {
 }
 
 impl Shown {
-    fn refresh(
-        &mut self,
-        layer: &PlaceLayer,
-        t: &crate::geo::geometry::Transform,
-        view: &crate::geo::geometry::BBox,
-    ) {
-        let key = (layer.generation, t.scale.to_bits());
+    fn refresh(&mut self, ctx: &LayerCtx) {
+        let (t, view) = (&ctx.t, &ctx.view);
+        let key = (ctx.visible.generation, t.scale.to_bits());
         let covered = self.coverage.is_some_and(|c| {
             c.min[0] <= view.min[0]
                 && c.min[1] <= view.min[1]
@@ -160,59 +143,52 @@ impl Shown {
             min: [view.min[0] - w, view.min[1] - h],
             max: [view.max[0] + w, view.max[1] + h],
         };
-        self.winners = declutter(layer.order, layer.geo, &cover, t.pixels_per_unit());
+        self.winners = declutter(
+            &ctx.visible.places,
+            &ctx.atlas.geo,
+            &cover,
+            t.pixels_per_unit(),
+        );
         self.coverage = Some(cover);
         self.key = Some(key);
     }
 }
 
-impl Plugin for PlaceLayer<'_> {
-    fn run(
-        self: Box<Self>,
-        ui: &mut Ui,
-        response: &Response,
-        projector: &Projector,
-        _: &MapMemory,
-    ) {
-        let Some(t) = self.out.borrow().transform else {
-            return;
-        };
-        let rect = response.rect;
-        let painter = ui.painter_at(rect);
-        let zoom = projector.zoom();
-        let view = t.view_box(rect);
-        self.shown.borrow_mut().refresh(&self, &t, &view);
+impl MapLayer for PlaceLayer {
+    fn paint(&self, ctx: &LayerCtx, out: &mut LayerOut) {
+        let geo = &ctx.atlas.geo;
+        let d = ctx.atlas.data();
+        let t = &ctx.t;
+        let rect = ctx.rect;
+        self.shown.borrow_mut().refresh(ctx);
         let shown = self.shown.borrow();
+        let selected = ctx.selected_place();
+        let subjects: Vec<usize> = ctx
+            .scene
+            .subjects
+            .iter()
+            .filter_map(|id| ctx.atlas.place_idx(id))
+            .collect();
         let outline = Color32::from_rgba_unmultiplied(30, 30, 30, 200);
-        let mut shapes = Vec::with_capacity(2 * shown.winners.len() + self.geo.spokes.len());
+        let canvas = &mut out.canvas;
         // Clusters get thin spokes to their sites, so the cluster marker (a label point)
         // reads as the hub of the places it stands for.
-        for &(cluster, site) in &self.geo.spokes {
-            let (Some(a), Some(b)) = (self.geo.places.get(cluster), self.geo.places.get(site))
-            else {
+        for &(cluster, site) in &geo.spokes {
+            let (Some(a), Some(b)) = (geo.places.get(cluster), geo.places.get(site)) else {
                 continue;
             };
-            if !(self.order.contains(&cluster) && self.order.contains(&site)) {
+            if !(ctx.visible.place_shown(cluster) && ctx.visible.place_shown(site)) {
                 continue;
             }
             let (pa, pb) = (t.apply(a.pos), t.apply(b.pos));
             if rect.intersects(Rect::from_two_pos(pa, pb)) {
-                shapes.push(Shape::line_segment(
-                    [pa, pb],
-                    Stroke::new(1.5, a.colour.gamma_multiply(0.6)),
-                ));
+                canvas.line(vec![pa, pb], Stroke::new(1.5, a.colour.gamma_multiply(0.6)));
             }
         }
-
-        let pointer = response.hover_pos();
-        let mut markers = Vec::with_capacity(shown.winners.len());
-        let mut labels = Vec::new();
-        let mut hit = None;
-        // When markers are merged, sizes stop meaning anything; small ones also draw as
-        // pre-rasterised discs, which are far cheaper than tessellated circles.
-        let dense = self.order.len() > DECLUTTER_ABOVE;
+        // When markers are merged, sizes stop meaning anything.
+        let dense = ctx.visible.places.len() > DECLUTTER_ABOVE;
         for &(i, n) in shown.winners.iter() {
-            let (Some(g), Some(p)) = (self.geo.places.get(i), self.places.get(i)) else {
+            let (Some(g), Some(p)) = (geo.places.get(i), d.places.get(i)) else {
                 continue;
             };
             if g.is_area {
@@ -225,101 +201,96 @@ impl Plugin for PlaceLayer<'_> {
             }
             if n > 1 {
                 // A stack mark: the same shape offset behind, for "more places here".
-                paint_marker(
-                    &mut shapes,
-                    g.shape,
-                    c + Vec2::new(2.5, -2.5),
-                    r,
-                    Color32::WHITE,
-                    outline,
-                );
+                let behind = c + Vec2::new(2.5, -2.5);
+                paint_marker(canvas, g.shape, behind, r, Color32::WHITE, outline);
             }
-            paint_marker(&mut shapes, g.shape, c, r, g.colour, outline);
-            markers.push((i, c, r));
-            if let Some(ptr) = pointer
-                && ptr.distance_sq(c) <= (r + 3.0) * (r + 3.0)
-            {
-                hit = Some(i);
-            }
+            paint_marker(canvas, g.shape, c, r, g.colour, outline);
+            out.markers.push((i, c, r));
             let label_from = match p.kind {
                 PlaceKind::Hotspot | PlaceKind::Cluster => 0.0,
                 PlaceKind::Company | PlaceKind::Project => MINOR_LABELS_FROM_ZOOM,
                 _ => SITE_LABELS_FROM_ZOOM,
             };
-            let focus = self.selected == Some(i) || self.hovered == Some(i);
-            if focus || self.all_labels || zoom >= label_from {
-                labels.push(LabelCandidate {
+            // The selection, the hovered place and a scene's subjects are always labelled
+            // first; the rest by importance as room allows.
+            let focus = selected == Some(i) || ctx.hovered == Some(i);
+            let subject = subjects.contains(&i);
+            if focus || subject || ctx.scene.layers.all_labels || ctx.zoom >= label_from {
+                let (priority, style) = if focus {
+                    (10_000.0 + g.priority, LabelStyle::Focus)
+                } else if subject {
+                    (9_000.0 + g.priority, LabelStyle::Subject)
+                } else {
+                    (g.priority, LabelStyle::Place)
+                };
+                out.labels.push(LabelCandidate {
                     text: g.name.clone(),
                     anchor: c,
                     gap: r + 3.0,
-                    priority: if focus {
-                        10_000.0 + g.priority
-                    } else {
-                        g.priority
-                    },
-                    style: if focus {
-                        LabelStyle::Focus
-                    } else {
-                        LabelStyle::Place
-                    },
+                    priority,
+                    style,
                 });
             }
         }
-
-        // On top: the selection, the hovered marker and the other ends of the selection's links.
-        for &i in self.related {
-            if let Some(g) = self.geo.places.get(i).filter(|g| !g.is_area) {
-                let c = t.apply(g.pos);
-                shapes.push(Shape::circle_stroke(
-                    c,
+        // On top: rings round the subjects (or the other ends of the selection's links), then
+        // the hovered marker and the selection.
+        let ringed: Vec<usize> = if subjects.is_empty() {
+            related_by_links(ctx, selected)
+        } else {
+            subjects
+        };
+        for &i in &ringed {
+            if let Some(g) = geo.places.get(i).filter(|g| !g.is_area)
+                && ctx.visible.place_shown(i)
+            {
+                canvas.ring(
+                    t.apply(g.pos),
                     g.radius + 4.0,
                     Stroke::new(2.5, Color32::from_gray(40)),
-                ));
+                );
             }
         }
         for (i, halo) in [
-            (self.hovered, None),
+            (ctx.hovered, None),
             (
-                self.selected,
+                selected,
                 Some(Color32::from_rgba_unmultiplied(255, 200, 0, 170)),
             ),
         ] {
-            let Some(g) = i
-                .and_then(|i| self.geo.places.get(i))
-                .filter(|g| !g.is_area)
-            else {
+            let Some(g) = i.and_then(|i| geo.places.get(i)).filter(|g| !g.is_area) else {
                 continue;
             };
             let c = t.apply(g.pos);
             if let Some(h) = halo {
-                shapes.push(Shape::circle_filled(c, g.radius + 7.0, h));
+                canvas.disc(c, g.radius + 7.0, h);
             }
-            paint_marker(&mut shapes, g.shape, c, g.radius + 2.0, g.colour, outline);
+            paint_marker(canvas, g.shape, c, g.radius + 2.0, g.colour, outline);
         }
-        painter.extend(shapes);
-
-        // Accessible nodes: each visible marker is a button named after its place, so screen
-        // readers and tests can find and press it. Registered in drawing order, so the marker
-        // drawn on top also takes the click.
-        let mut clicked = None;
-        let step = markers.len().div_ceil(ACCESSIBLE_MARKERS).max(1);
-        for &(i, c, r) in markers.iter().step_by(step) {
-            let Some(p) = self.places.get(i) else {
-                continue;
-            };
-            let id = ui.scope_id().with(("marker", i));
-            let area = Rect::from_center_size(c, Vec2::splat(2.0 * r + 4.0));
-            let resp = ui.interact(area, id, Sense::click());
-            resp.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &p.name));
-            if resp.clicked() {
-                clicked = Some(i);
-            }
-        }
-
-        let mut out = self.out.borrow_mut();
-        out.marker_hit = hit;
-        out.clicked = clicked;
-        out.markers = markers;
-        out.labels.extend(labels);
     }
+
+    fn hit(&self, _ctx: &LayerCtx, out: &LayerOut, pos: Pos2) -> Option<Hit> {
+        // The marker drawn last is on top.
+        out.markers
+            .iter()
+            .rev()
+            .find(|(_, c, r)| pos.distance_sq(*c) <= (r + 3.0) * (r + 3.0))
+            .map(|(i, _, _)| Hit::Place(*i))
+    }
+}
+
+/// The places at the other ends of the selection's cross-pollinations.
+fn related_by_links(ctx: &LayerCtx, selected: Option<usize>) -> Vec<usize> {
+    let atlas = ctx.atlas;
+    let d = atlas.data();
+    ctx.scene
+        .selection
+        .as_deref()
+        .map(|id| atlas.links_of(id))
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|&i| d.cross_pollinations.get(i))
+        .flat_map(|x| x.endpoints.iter().chain(&x.optional_endpoints))
+        .filter_map(|e| atlas.place_idx(e))
+        .filter(|&i| Some(i) != selected)
+        .collect()
 }

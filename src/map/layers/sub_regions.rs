@@ -1,74 +1,76 @@
 //! The MRA sub-regions as filled areas (their municipalities) with one outline each.
 
-use egui::{Color32, Mesh, Response, Shape, Stroke, Ui};
-use walkers::{MapMemory, Plugin, Projector};
+use egui::{Color32, Pos2, Stroke};
 
-use super::{LabelCandidate, LabelStyle, SharedOut, fill_polygon};
-use crate::atlas::geo::GeoIndex;
+use super::polygon_prim;
 use crate::basemap::Basemap;
+use crate::map::layer::{Hit, LabelCandidate, LabelStyle, LayerCtx, LayerOut, MapLayer};
 
 /// Zoom from which sub-regions are labelled.
 pub const SUB_REGION_LABELS_FROM_ZOOM: f64 = 8.6;
 
-pub struct SubRegionLayer<'a> {
-    pub zoom: f64,
-    pub geo: &'a GeoIndex,
-    pub basemap: &'a Basemap,
-    /// Names, parallel to `geo.sub_regions`.
-    pub names: Vec<&'a str>,
-    /// Whether each sub-region matches the sector filter (others are dimmed).
-    pub matches: Vec<bool>,
-    pub selected: Option<usize>,
-    /// Sub-regions drawn as selected too (the compared ones).
-    pub highlighted: Vec<usize>,
-    pub hovered: Option<usize>,
-    pub out: SharedOut<'a>,
+pub struct SubRegionLayer;
+
+/// Sub-regions outside the filter are dimmed, not hidden; only their region's switch hides
+/// them.
+fn region_shown(ctx: &LayerCtx, place: usize) -> bool {
+    ctx.atlas
+        .data()
+        .places
+        .get(place)
+        .is_some_and(|p| !ctx.scene.layers.hidden_regions.contains(&p.region))
 }
 
-impl Plugin for SubRegionLayer<'_> {
-    fn run(self: Box<Self>, ui: &mut Ui, response: &Response, _: &Projector, _: &MapMemory) {
-        let Some(t) = self.out.borrow().transform else {
-            return;
-        };
-        let rect = response.rect;
-        let view = t.view_box(rect);
-        let painter = ui.painter_at(rect);
-        let pointer = response.hover_pos().map(|p| t.invert(p));
-        let mut fills = Mesh::default();
+impl MapLayer for SubRegionLayer {
+    fn paint(&self, ctx: &LayerCtx, out: &mut LayerOut) {
+        let basemap = Basemap::shared();
+        let geo = &ctx.atlas.geo;
+        let selected = ctx.selected_place();
+        let subjects: Vec<usize> = ctx
+            .scene
+            .subjects
+            .iter()
+            .filter_map(|id| ctx.atlas.place_idx(id))
+            .collect();
         let mut outlines = Vec::new();
-        let mut area_hit = None;
-        for (i, sr) in self.geo.sub_regions.iter().enumerate() {
-            if !sr.bbox.intersects(&view) {
+        for (i, sr) in geo.sub_regions.iter().enumerate() {
+            if !sr.bbox.intersects(&ctx.view) || !region_shown(ctx, sr.place) {
                 continue;
             }
-            let Some(g) = self.geo.places.get(sr.place) else {
+            let Some(g) = geo.places.get(sr.place) else {
                 continue;
             };
-            let selected = self.selected == Some(sr.place) || self.highlighted.contains(&sr.place);
-            let hovered = self.hovered == Some(sr.place);
-            let matches = self.matches.get(i).copied().unwrap_or(true);
-            let alpha = match (selected, hovered, matches) {
+            let subject = subjects.contains(&sr.place);
+            let focus = selected == Some(sr.place) || subject;
+            let hovered = ctx.hovered == Some(sr.place);
+            let matches = ctx
+                .visible
+                .sub_region_matches
+                .get(i)
+                .copied()
+                .unwrap_or(true);
+            let alpha = match (focus, hovered, matches) {
                 (true, _, _) => 110,
                 (_, true, true) => 85,
                 (_, _, true) => 55,
                 (_, _, false) => 14,
             };
-            let colour =
-                Color32::from_rgba_unmultiplied(g.colour.r(), g.colour.g(), g.colour.b(), alpha);
-            for &m in &sr.municipalities {
-                let Some(area) = self.basemap.municipalities.get(m) else {
-                    continue;
-                };
-                if let Some(p) = pointer
-                    && area.contains(p)
+            let [r, gr, b, _] = g.colour.to_array();
+            let colour = Color32::from_rgba_unmultiplied(r, gr, b, alpha);
+            for area in sr
+                .municipalities
+                .iter()
+                .filter_map(|&m| basemap.municipalities.get(m))
+            {
+                for poly in area
+                    .polygons
+                    .iter()
+                    .filter(|p| p.bbox.intersects(&ctx.view))
                 {
-                    area_hit = Some(sr.place);
-                }
-                for poly in area.polygons.iter().filter(|p| p.bbox.intersects(&view)) {
-                    fill_polygon(&mut fills, poly, &t, colour);
+                    out.canvas.push(polygon_prim(poly, &ctx.t, colour));
                 }
             }
-            let stroke = if selected {
+            let stroke = if focus {
                 Stroke::new(3.0, Color32::from_rgb(30, 30, 30))
             } else if matches {
                 Stroke::new(1.6, g.colour.gamma_multiply(0.8))
@@ -76,23 +78,16 @@ impl Plugin for SubRegionLayer<'_> {
                 Stroke::new(1.0, Color32::from_gray(190))
             };
             for line in &sr.outline {
-                outlines.push(Shape::line(
-                    line.iter().map(|p| t.apply(*p)).collect(),
-                    stroke,
-                ));
+                outlines.push((line.iter().map(|p| ctx.t.apply(*p)).collect(), stroke));
             }
             // Sub-region names from regional zoom; at country zoom the region names show.
-            if let Some(name) = self
-                .names
-                .get(i)
-                .filter(|_| self.zoom >= SUB_REGION_LABELS_FROM_ZOOM || selected)
-            {
-                self.out.borrow_mut().labels.push(LabelCandidate {
-                    text: (*name).into(),
-                    anchor: t.apply(g.pos),
+            if ctx.zoom >= SUB_REGION_LABELS_FROM_ZOOM || focus {
+                out.labels.push(LabelCandidate {
+                    text: g.name.clone(),
+                    anchor: ctx.t.apply(g.pos),
                     gap: 0.0,
-                    priority: if selected { 10_000.0 } else { g.priority },
-                    style: if selected {
+                    priority: if focus { 9_500.0 } else { g.priority },
+                    style: if selected == Some(sr.place) {
                         LabelStyle::Focus
                     } else {
                         LabelStyle::Area
@@ -100,8 +95,25 @@ impl Plugin for SubRegionLayer<'_> {
                 });
             }
         }
-        painter.add(Shape::mesh(fills));
-        painter.extend(outlines);
-        self.out.borrow_mut().area_hit = area_hit;
+        for (points, stroke) in outlines {
+            out.canvas.line(points, stroke);
+        }
+    }
+
+    fn hit(&self, ctx: &LayerCtx, _out: &LayerOut, pos: Pos2) -> Option<Hit> {
+        let basemap = Basemap::shared();
+        let p = ctx.t.invert(pos);
+        ctx.atlas
+            .geo
+            .sub_regions
+            .iter()
+            .filter(|sr| region_shown(ctx, sr.place) && sr.bbox.contains(p))
+            .find(|sr| {
+                sr.municipalities
+                    .iter()
+                    .filter_map(|&m| basemap.municipalities.get(m))
+                    .any(|a| a.contains(p))
+            })
+            .map(|sr| Hit::Place(sr.place))
     }
 }

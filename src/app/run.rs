@@ -1,0 +1,124 @@
+//! Opening the window: the dataset is prepared on a second thread while the window and its
+//! GL context are made, and the settings are restored.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::{AtlasApp, Dialogs, SETTINGS_KEY};
+use crate::atlas::Atlas;
+use crate::model::{self, LoadError, Problem};
+use crate::state::Settings;
+use crate::style;
+
+/// The app could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("the embedded atlas is invalid:\n{0}")]
+    EmbeddedInvalid(String),
+    #[error("preparing the atlas failed")]
+    Preparing,
+}
+
+impl eframe::App for AtlasApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        AtlasApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings_to_save());
+    }
+}
+
+impl AtlasApp {
+    /// The settings as they should be saved: with the map view the user left (while
+    /// presenting, the one Esc returns to).
+    pub fn settings_to_save(&self) -> Settings {
+        let mut settings = self.state.settings.clone();
+        let v = match &self.presentation {
+            Some(p) => p.restore.view,
+            None => self.map.current_view(),
+        };
+        let (lon, lat) = crate::geo::geometry::from_rel(v.centre);
+        settings.view = Some((lon, lat, v.zoom));
+        settings
+    }
+}
+
+/// Loads the dataset and builds the derived indexes (basemap geometry, search, links).
+/// A bad dataset named on the command line still opens the app, on the embedded atlas, with
+/// its problems listed.
+fn prepare(
+    dataset: Option<PathBuf>,
+    timings: bool,
+    started: Instant,
+) -> Result<(Arc<Atlas>, Option<LoadError>), StartError> {
+    let (loaded, startup_error) = match dataset.as_deref().map(model::load_path) {
+        None => (model::load_embedded(), None),
+        Some(Ok(l)) => (Ok(l), None),
+        Some(Err(e)) => (model::load_embedded(), Some(e)),
+    };
+    let loaded = loaded.map_err(|e| {
+        let list: Vec<String> = e.problems.iter().map(Problem::to_string).collect();
+        StartError::EmbeddedInvalid(list.join("\n"))
+    })?;
+    let ms = || started.elapsed().as_secs_f64() * 1000.0;
+    if timings {
+        eprintln!(
+            "timings: dataset loaded and validated {:.1} ms after process start",
+            ms()
+        );
+    }
+    let atlas = Arc::new(Atlas::new(loaded));
+    if timings {
+        eprintln!(
+            "timings: basemap and indexes built {:.1} ms after process start",
+            ms()
+        );
+    }
+    Ok((atlas, startup_error))
+}
+
+/// Opens the window on the embedded atlas or the dataset at `dataset`.
+pub fn run(dataset: Option<PathBuf>, timings: bool, started: Instant) -> anyhow::Result<()> {
+    // The data is prepared on a second thread while the window and its GL context are made,
+    // which takes about as long; the app waits for it only when it is created.
+    let preparing = std::thread::spawn(move || prepare(dataset, timings, started));
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Innovatie-atlas")
+            .with_app_id("innovation-atlas")
+            .with_inner_size([1280.0, 760.0])
+            .with_min_inner_size([640.0, 480.0])
+            .with_drag_and_drop(true),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "innovation-atlas",
+        options,
+        Box::new(move |cc| {
+            style::install(&cc.egui_ctx);
+            // egui remembers its zoom; a window closed while presenting must not open at the
+            // projector's zoom, nor at a zoom no one can read.
+            let zoom = cc.egui_ctx.zoom_factor();
+            if !(zoom.is_finite() && (0.5..=3.0).contains(&zoom)) || zoom > 1.5 {
+                cc.egui_ctx.set_zoom_factor(1.0);
+                cc.egui_ctx
+                    .send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
+            let (atlas, startup_error) = preparing.join().map_err(|_| StartError::Preparing)??;
+            let settings = cc
+                .storage
+                .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
+                .unwrap_or_default();
+            let mut app = AtlasApp::new(atlas, settings, Dialogs::Native);
+            app.state.load_error = startup_error;
+            if timings {
+                app = app.log_first_frame_from(started);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}

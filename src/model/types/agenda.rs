@@ -95,10 +95,16 @@ pub struct ProjectSheet {
     pub product_chain: Option<String>,
     pub title: Text,
     pub owner: String,
+    /// The owner as places in the atlas, where it is one (or several, for a joint owner).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub owner_places: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub core_team: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partners: Vec<PartnerGroup>,
+    /// Core-team members and partners that are places in the atlas, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partner_places: Vec<String>,
     pub goals: Vec<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<Budget>,

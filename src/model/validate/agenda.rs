@@ -130,6 +130,8 @@ pub(super) fn check_agenda(c: &mut Checker, d: &Dataset) {
             );
         }
         c.place_refs(id, "hotspots", &s.hotspots);
+        c.place_refs(id, "owner_places", &s.owner_places);
+        c.place_refs(id, "partner_places", &s.partner_places);
         if let Some(b) = &s.budget {
             check_budget(c, id, b);
         }
@@ -147,6 +149,8 @@ pub(super) fn check_agenda(c: &mut Checker, d: &Dataset) {
                 "hotspots",
                 "actions",
                 "status",
+                "owner_places",
+                "partner_places",
             ],
         );
     }

@@ -107,16 +107,23 @@ fn agenda_lines(out: &mut String, d: &Dataset) {
         d.region(id)
             .map_or_else(|| id.to_string(), |r| r.name.get(Lang::Nl).to_string())
     };
-    let mut items: BTreeMap<(AgendaKind, &str), usize> = BTreeMap::new();
-    for a in &d.agenda_items {
-        *items.entry((a.kind, a.region.as_str())).or_default() += 1;
+    let _ = writeln!(out, "agenda items: {}", d.agenda_items.len());
+    for kind in AgendaKind::ALL {
+        let mut per_region: BTreeMap<&str, usize> = BTreeMap::new();
+        for a in d.agenda_items.iter().filter(|a| a.kind == kind) {
+            *per_region.entry(a.region.as_str()).or_default() += 1;
+        }
+        if per_region.is_empty() {
+            continue;
+        }
+        let n: usize = per_region.values().sum();
+        let regions = per_region
+            .iter()
+            .map(|(r, n)| format!("{} {n}", region_name(r)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(out, "  {:<12} {n:>3}  ({regions})", kind.key());
     }
-    let parts = items
-        .iter()
-        .map(|((k, r), n)| format!("{n} {} {}", k.key(), region_name(r)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let _ = writeln!(out, "agenda items: {} ({parts})", d.agenda_items.len());
     let mut roles: BTreeMap<&str, usize> = BTreeMap::new();
     for g in &d.governance {
         *roles.entry(g.role.key()).or_default() += 1;
@@ -146,10 +153,21 @@ fn agenda_lines(out: &mut String, d: &Dataset) {
     }
     let _ = writeln!(
         out,
-        "financing instruments: {} ({}; per province: {})",
+        "financing instruments: {} ({}; serving {})",
         d.financing_instruments.len(),
         counted(&kinds),
         counted(&provinces)
+    );
+    let conclusions: usize = d.surveys.iter().map(|s| s.conclusions.len()).sum();
+    let with_status = d
+        .project_sheets
+        .iter()
+        .filter(|s| s.status.is_some())
+        .count();
+    let _ = writeln!(
+        out,
+        "survey conclusions: {conclusions}, project sheets with a status: {with_status} of {}",
+        d.project_sheets.len()
     );
 }
 

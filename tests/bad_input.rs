@@ -62,6 +62,21 @@ fn embedded_atlas_checks_clean() {
     assert!(stdout.contains("Zuid-Holland"));
     assert!(stdout.contains("cross-pollinations:"));
     assert!(stdout.contains("seed-001"));
+    // The agenda kinds are reported with their counts.
+    for line in [
+        "agenda items: 22",
+        "ask           10  (Noord-Nederland 5, Zuid-Holland 5)",
+        "leadership     5  (Zuid-Holland 5)",
+        "challenge      4  (Metropoolregio Amsterdam 4)",
+        "pillar         3  (Metropoolregio Amsterdam 3)",
+        "governance: 3",
+        "talent initiatives: 46 (7 networks, 34 technology-promotion table rows, 11 named in a survey)",
+        "financing instruments: 11",
+        "41 conclusions",
+        "project sheets with a status: 13 of 13",
+    ] {
+        assert!(stdout.contains(line), "`{line}` missing from:\n{stdout}");
+    }
 }
 
 #[test]
@@ -266,4 +281,188 @@ fn an_absurd_company_count_is_reported_without_overflow() {
             .replacen("companies = 125", "companies = 9223372036854775000", 1)
     });
     assert_fails_naming(&dir, "places.toml:", &["not between 0 and"]);
+}
+
+// ---------------------------------------------------------------------------------------
+// The agenda kinds: agenda items, governance, talent initiatives, financing instruments,
+// survey conclusions, shares in words and user-facing readings are checked like the rest.
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn an_agenda_item_naming_an_unknown_record_is_refused() {
+    let dir = break_file("item-ref", "seeds/noord-nederland.toml", |t| {
+        t.replacen(
+            "\"nn-infra-lelylijn\", \"nn-infra-nedersaksenlijn\"",
+            "\"nn-infra-lelylyn\", \"nn-infra-nedersaksenlijn\"",
+            1,
+        )
+    });
+    assert_fails_naming(
+        &dir,
+        "noord-nederland.toml:",
+        &["nn-ask-5", "nn-infra-lelylyn", "not an agenda record"],
+    );
+    // The problem points at the `related` line of that record.
+    let text = std::fs::read_to_string(dir.join("noord-nederland.toml")).expect("read");
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("related = [\"nn-infra-lelylyn\""))
+        .expect("related line")
+        + 1;
+    let (_, stderr) = check(&dir);
+    assert!(
+        stderr.contains(&format!("noord-nederland.toml:{line}: [nn-ask-5]")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn two_asks_with_one_number_are_refused() {
+    let dir = break_file("item-number", "seeds/zuid-holland/agenda-items.toml", |t| {
+        t.replacen("number = \"3.2\"", "number = \"3.1\"", 1)
+    });
+    assert_fails_naming(
+        &dir,
+        "agenda-items.toml:",
+        &["ask number 3.1", "zh-ask-3-1"],
+    );
+}
+
+#[test]
+fn an_agenda_item_without_english_is_refused() {
+    let dir = break_file("item-text", "seeds/mra/agenda.toml", |t| {
+        t.replacen("en = \"Competitiveness\"", "en = \"\"", 1)
+    });
+    assert_fails_naming(
+        &dir,
+        "agenda.toml:",
+        &["mra-challenge-1", "`title` needs both"],
+    );
+}
+
+#[test]
+fn a_governance_body_with_a_bad_founding_date_is_refused() {
+    let dir = break_file("gov", "seeds/zuid-holland/agenda-items.toml", |t| {
+        t.replacen("founded = \"2019-09\"", "founded = \"september 2019\"", 1)
+    });
+    assert_fails_naming(&dir, "agenda-items.toml:", &["zh-gov-taskforce", "founded"]);
+}
+
+#[test]
+fn a_talent_initiative_on_a_missing_place_is_refused() {
+    let dir = break_file("talent-place", "seeds/zuid-holland/talent.toml", |t| {
+        t.replacen(
+            "place = \"zh-maak-o-theek\"",
+            "place = \"zh-maakotheek\"",
+            1,
+        )
+    });
+    assert_fails_naming(
+        &dir,
+        "talent.toml:",
+        &["zh-talent-maak-o-theek", "zh-maakotheek", "not a place id"],
+    );
+}
+
+#[test]
+fn two_initiatives_on_one_table_row_are_refused() {
+    let dir = break_file("talent-row", "seeds/zuid-holland/talent.toml", |t| {
+        t.replacen("row = 2\n", "row = 1\n", 1)
+    });
+    assert_fails_naming(&dir, "talent.toml:", &["table row 1 is also given"]);
+}
+
+#[test]
+fn an_initiative_that_no_list_names_is_refused() {
+    let dir = break_file("talent-list", "seeds/zuid-holland/talent.toml", |t| {
+        t.replacen("network = { scope = { nl = \"Drechtsteden\", en = \"Drechtsteden\" }, led_by = \"Peter Smit\" }\n", "", 1)
+    });
+    assert_fails_naming(
+        &dir,
+        "talent.toml:",
+        &["zh-talent-mbo-aanpak-drechtsteden", "which list"],
+    );
+}
+
+#[test]
+fn a_financing_instrument_on_an_unknown_accelerator_or_period_is_refused() {
+    let dir = break_file("fin", "seeds/mra/financing.toml", |t| {
+        t.replacen("accelerator = \"mra-v1\"", "accelerator = \"mra-v9\"", 1)
+            .replacen("years = [2023, 2027]", "years = [2027, 2023]", 1)
+    });
+    assert_fails_naming(
+        &dir,
+        "financing.toml:",
+        &["unknown accelerator `mra-v9`", "years [2027, 2023]"],
+    );
+}
+
+#[test]
+fn an_unknown_party_role_is_refused_with_the_allowed_ones() {
+    let dir = break_file("fin-role", "seeds/mra/financing.toml", |t| {
+        t.replacen("role = \"runs\"", "role = \"manages\"", 1)
+    });
+    assert_fails_naming(
+        &dir,
+        "financing.toml:",
+        &["unknown variant", "manages", "help_desk"],
+    );
+}
+
+#[test]
+fn a_conclusion_on_an_unknown_topic_is_refused() {
+    let dir = break_file("conclusion", "seeds/zuid-holland/roem-ii.toml", |t| {
+        t.replacen("topic = \"zh-ask-3-2\"", "topic = \"zh-ask-3-9\"", 1)
+    });
+    assert_fails_naming(
+        &dir,
+        "roem-ii.toml:",
+        &["roem-c-ask-3-2-market-forces", "zh-ask-3-9"],
+    );
+}
+
+#[test]
+fn a_share_in_words_without_a_word_is_refused() {
+    let dir = break_file("fraction", "seeds/zuid-holland/roem-ii.toml", |t| {
+        t.replacen(
+            "value = 50.0\nvalue_max = 66.67",
+            "value = 50.0\nvalue_max = 60.0",
+            1,
+        )
+    });
+    assert_fails_naming(
+        &dir,
+        "roem-ii.toml:",
+        &["roem-al4-own-hotspot-organise", "60% has no word"],
+    );
+}
+
+#[test]
+fn an_upper_bound_without_a_range_is_refused() {
+    let dir = break_file("value-max", "seeds/zuid-holland/roem-ii.toml", |t| {
+        t.replacen(
+            "qualifier = \"range\"\nas_fraction = true",
+            "qualifier = \"about\"\nas_fraction = true",
+            1,
+        )
+    });
+    assert_fails_naming(
+        &dir,
+        "roem-ii.toml:",
+        &["`value_max` is given but the qualifier is not `range`"],
+    );
+}
+
+#[test]
+fn a_reading_for_users_in_one_language_is_refused() {
+    let dir = break_file("reading", "seeds/mra/financing.toml", |t| {
+        let i = t.find("reading = { nl = \"De MIT staat").expect("reading");
+        let j = t[i..].find(", en = \"").expect("en") + i;
+        format!("{}reading = {{ nl = \"\"{}", &t[..i], &t[j..])
+    });
+    assert_fails_naming(
+        &dir,
+        "financing.toml:",
+        &["mra-fin-mit-nh", "`reading` needs both"],
+    );
 }

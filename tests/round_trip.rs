@@ -21,6 +21,26 @@ fn json_export_loads_back_identical() {
         .expect("the export is a valid dataset")
         .dataset;
     assert_eq!(back, original);
+    // The agenda kinds travel with it.
+    for key in [
+        "\"agenda_item\"",
+        "\"governance\"",
+        "\"talent_initiative\"",
+        "\"financing_instrument\"",
+        "\"conclusions\"",
+        "\"reading\"",
+        "\"owner_places\"",
+        "\"at_least\"",
+        "\"as_fraction\"",
+    ] {
+        assert!(json.contains(key), "the JSON export lacks {key}");
+    }
+    assert_eq!(back.agenda_items.len(), 22);
+    assert_eq!(
+        back.talent_initiatives.len(),
+        original.talent_initiatives.len()
+    );
+    assert_eq!(back.financing_instruments.len(), 11);
     std::fs::remove_dir_all(&dir).ok();
 }
 

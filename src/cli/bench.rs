@@ -215,6 +215,7 @@ pub fn with_synthetic_places(mut loaded: LoadedDataset, n: usize) -> LoadedDatas
                 lines: None,
                 fields: Vec::new(),
                 note: None,
+                reading: None,
             }],
         });
         added += 1;

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::model::{Lang, LinkOrigin, LoadedDataset, PlaceKind};
+use crate::model::{AgendaKind, Dataset, Lang, LinkOrigin, LoadedDataset, PlaceKind};
 
 /// Counts per region and kind, links, agenda records and citations per source.
 pub fn summary(loaded: &LoadedDataset) -> String {
@@ -82,12 +82,14 @@ pub fn summary(loaded: &LoadedDataset) -> String {
     for s in &d.surveys {
         let _ = writeln!(
             out,
-            "survey {}: {} results, {} break-out discussions",
+            "survey {}: {} results, {} break-out discussions, {} conclusions",
             s.name,
             s.results.len(),
-            s.discussions.len()
+            s.discussions.len(),
+            s.conclusions.len()
         );
     }
+    agenda_lines(&mut out, d);
     let _ = writeln!(out, "\nsources: {}", d.sources.len());
     let counts = citation_counts(d);
     for s in &d.sources {
@@ -98,8 +100,87 @@ pub fn summary(loaded: &LoadedDataset) -> String {
     out
 }
 
+/// The agenda points, governance, talent initiatives and financing instruments, with counts
+/// per kind and region.
+fn agenda_lines(out: &mut String, d: &Dataset) {
+    let region_name = |id: &str| {
+        d.region(id)
+            .map_or_else(|| id.to_string(), |r| r.name.get(Lang::Nl).to_string())
+    };
+    let _ = writeln!(out, "agenda items: {}", d.agenda_items.len());
+    for kind in AgendaKind::ALL {
+        let mut per_region: BTreeMap<&str, usize> = BTreeMap::new();
+        for a in d.agenda_items.iter().filter(|a| a.kind == kind) {
+            *per_region.entry(a.region.as_str()).or_default() += 1;
+        }
+        if per_region.is_empty() {
+            continue;
+        }
+        let n: usize = per_region.values().sum();
+        let regions = per_region
+            .iter()
+            .map(|(r, n)| format!("{} {n}", region_name(r)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(out, "  {:<12} {n:>3}  ({regions})", kind.key());
+    }
+    let mut roles: BTreeMap<&str, usize> = BTreeMap::new();
+    for g in &d.governance {
+        *roles.entry(g.role.key()).or_default() += 1;
+    }
+    let _ = writeln!(
+        out,
+        "governance: {} ({})",
+        d.governance.len(),
+        counted(&roles)
+    );
+    let t = &d.talent_initiatives;
+    let _ = writeln!(
+        out,
+        "talent initiatives: {} ({} networks, {} technology-promotion table rows, {} named in a survey)",
+        t.len(),
+        t.iter().filter(|x| x.network.is_some()).count(),
+        t.iter().filter(|x| x.table_row.is_some()).count(),
+        t.iter().filter(|x| x.mentioned.is_some()).count()
+    );
+    let mut provinces: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in &d.financing_instruments {
+        for p in &f.provinces {
+            *provinces.entry(p.as_str()).or_default() += 1;
+        }
+        *kinds.entry(f.kind.key()).or_default() += 1;
+    }
+    let _ = writeln!(
+        out,
+        "financing instruments: {} ({}; serving {})",
+        d.financing_instruments.len(),
+        counted(&kinds),
+        counted(&provinces)
+    );
+    let conclusions: usize = d.surveys.iter().map(|s| s.conclusions.len()).sum();
+    let with_status = d
+        .project_sheets
+        .iter()
+        .filter(|s| s.status.is_some())
+        .count();
+    let _ = writeln!(
+        out,
+        "survey conclusions: {conclusions}, project sheets with a status: {with_status} of {}",
+        d.project_sheets.len()
+    );
+}
+
+/// "2 fund, 1 subsidy" from a count per key.
+fn counted(m: &BTreeMap<&str, usize>) -> String {
+    m.iter()
+        .map(|(k, n)| format!("{n} {k}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// How often each source is cited (positions count for their basis).
-pub fn citation_counts(d: &crate::model::Dataset) -> BTreeMap<&str, usize> {
+pub fn citation_counts(d: &Dataset) -> BTreeMap<&str, usize> {
     let mut n: BTreeMap<&str, usize> = BTreeMap::new();
     let mut add = |id: &'_ str| {
         // Sources are few; a linear search keeps the key borrowed from the dataset.
@@ -134,7 +215,12 @@ pub fn citation_counts(d: &crate::model::Dataset) -> BTreeMap<&str, usize> {
                 .iter()
                 .chain(s.results.iter().flat_map(|r| &r.sources))
                 .chain(s.discussions.iter().flat_map(|r| &r.sources))
-        }));
+                .chain(s.conclusions.iter().flat_map(|r| &r.sources))
+        }))
+        .chain(d.agenda_items.iter().flat_map(|x| &x.sources))
+        .chain(d.governance.iter().flat_map(|x| &x.sources))
+        .chain(d.talent_initiatives.iter().flat_map(|x| &x.sources))
+        .chain(d.financing_instruments.iter().flat_map(|x| &x.sources));
     for c in cites {
         add(&c.source);
     }

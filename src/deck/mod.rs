@@ -442,6 +442,7 @@ mod tests {
             lines: Some([10, 12]),
             fields: vec![],
             note: None,
+            reading: None,
         });
         let mut c = slide("Chart");
         c.view = SlideView::Chart;
@@ -492,6 +493,7 @@ mod tests {
             lines: Some([1, 2]),
             fields: vec![],
             note: None,
+            reading: None,
         };
         let list = vec![c.clone(), c.clone()];
         assert_eq!(unique_sources(&list).len(), 1);

@@ -3,12 +3,16 @@
 //! Plain data with serde; nothing here knows about egui. Loading validates everything, so the
 //! rest of the app can rely on references resolving.
 
+pub mod amount;
+pub mod files;
 pub mod load;
 pub mod problem;
 pub mod types;
 pub mod validate;
 
-pub use load::{LoadedDataset, Origin, SourceFile, load_embedded, load_files, load_path};
+pub use amount::Amount;
+pub use files::SourceFile;
+pub use load::{LoadedDataset, Origin, load_embedded, load_files, load_path};
 pub use problem::{LoadError, Problem};
 pub use types::*;
 

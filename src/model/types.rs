@@ -7,6 +7,14 @@
 
 use serde::{Deserialize, Serialize};
 
+mod agenda;
+mod figures;
+mod programmes;
+
+pub use agenda::*;
+pub use figures::*;
+pub use programmes::*;
+
 /// A text in both UI languages. Descriptions are written for the atlas, not copied.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -48,9 +56,14 @@ pub struct Citation {
     /// Which fields of the record this citation backs; empty means the whole record.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
-    /// How an ambiguous passage was read, and why.
+    /// For maintainers only: how an ambiguous passage was read and why, with line numbers
+    /// and trap names. Never shown to users as a fact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// For users: how the passage (a flattened table, an ambiguous sentence) was read, in both
+    /// languages. Only where the reading matters to someone using the atlas.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading: Option<Text>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -298,327 +311,6 @@ pub struct CrossPollination {
     pub sources: Vec<Citation>,
 }
 
-/// One numbered action inside an action line.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Action {
-    /// As numbered in the source, e.g. "2.1.1".
-    pub number: String,
-    pub title: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub funding: Option<Text>,
-}
-
-/// A Zuid-Holland action line (actielijn) of the ActieAgenda.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ActionLine {
-    pub id: String,
-    pub region: String,
-    pub number: u32,
-    pub name: Text,
-    pub goal: Text,
-    pub actions: Vec<Action>,
-    pub sources: Vec<Citation>,
-}
-
-/// A new product chain (productketen) of action line 1.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ProductChain {
-    pub id: String,
-    pub region: String,
-    /// Action number, e.g. "2.1.1".
-    pub action: String,
-    pub name: Text,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<String>,
-    pub description: Text,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sectors: Vec<String>,
-    /// Hotspots the sheets name as partners.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub hotspots: Vec<String>,
-    pub sources: Vec<Citation>,
-}
-
-/// A named group of partners on a project sheet, e.g. "printer suppliers".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PartnerGroup {
-    pub label: Text,
-    pub names: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BudgetItem {
-    pub label: Text,
-    pub eur: f64,
-}
-
-/// A budget as a sheet states it. Amounts in euros.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Budget {
-    /// The stated total, when there is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_eur: Option<f64>,
-    /// Upper bound when the source gives a range ("5-40 MEUR").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_max_eur: Option<f64>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub items: Vec<BudgetItem>,
-    /// True when the source presents the items as adding up to the total; then they must.
-    #[serde(default)]
-    pub items_sum_to_total: bool,
-    pub summary: Text,
-}
-
-/// A project sheet (projectfiche) from the ActieAgenda's appendices.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ProjectSheet {
-    pub id: String,
-    pub region: String,
-    /// Action numbers the sheet belongs to, as printed.
-    pub actions: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub product_chain: Option<String>,
-    pub title: Text,
-    pub owner: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub core_team: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub partners: Vec<PartnerGroup>,
-    pub goals: Vec<Text>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub budget: Option<Budget>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timeline: Option<Text>,
-    /// Hotspots the sheet involves.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub hotspots: Vec<String>,
-    pub sources: Vec<Citation>,
-}
-
-/// One action line of an MRA accelerator.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AcceleratorLine {
-    /// "a", "b", …
-    pub letter: String,
-    /// Title as printed (Dutch).
-    pub title: String,
-    pub summary: Text,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub initiators: Vec<String>,
-    /// Sub-regions among the initiators, by place id.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub initiator_places: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub partners: Vec<String>,
-    pub sources: Vec<Citation>,
-}
-
-/// An MRA accelerator (versneller).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Accelerator {
-    pub id: String,
-    pub region: String,
-    pub number: u32,
-    pub name: Text,
-    pub goal: Text,
-    pub lines: Vec<AcceleratorLine>,
-    pub sources: Vec<Citation>,
-}
-
-/// A named point on a drawn route.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RoutePoint {
-    pub name: String,
-    pub lat: f64,
-    pub lon: f64,
-}
-
-/// A line on the map, with the basis for its geometry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Route {
-    pub points: Vec<RoutePoint>,
-    /// Source id for the geometry (the seeds give only the towns).
-    pub basis: String,
-}
-
-/// One of the six Zuid-Holland focus themes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FocusTheme {
-    pub id: String,
-    pub region: String,
-    pub number: u32,
-    pub name: Text,
-    pub description: Text,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sectors: Vec<String>,
-    /// Places the theme names.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub places: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub route: Option<Route>,
-    pub sources: Vec<Citation>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum InfrastructureKind {
-    Rail,
-    Airport,
-    Energy,
-    Road,
-}
-
-/// An infrastructure ask (Lelylijn, airport, hydrogen backbone…).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct InfrastructureAsk {
-    pub id: String,
-    pub region: String,
-    pub name: String,
-    pub kind: InfrastructureKind,
-    pub ask: Text,
-    /// Places the ask connects.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub connects: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub route: Option<Route>,
-    /// A single point (an airport).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub position: Option<Position>,
-    pub sources: Vec<Citation>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    Count,
-    Percent,
-    Eur,
-    Fte,
-    SquareMetre,
-    Year,
-    Ratio,
-}
-
-/// How exact a stated figure is ("ruim 31.000", "circa 15%").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Qualifier {
-    #[default]
-    Exact,
-    About,
-    MoreThan,
-    Almost,
-    Range,
-}
-
-/// A key figure: companies, jobs, turnover, shares, targets.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct KeyFigure {
-    pub id: String,
-    /// A region or place id.
-    pub subject: String,
-    pub label: Text,
-    pub value: f64,
-    /// Upper end when the qualifier is `range`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value_max: Option<f64>,
-    pub unit: Unit,
-    #[serde(default)]
-    pub qualifier: Qualifier,
-    /// True for an ambition rather than a measured value.
-    #[serde(default)]
-    pub target: bool,
-    /// Year the figure refers to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub year: Option<i32>,
-    pub sources: Vec<Citation>,
-}
-
-/// A total the source states, checked against its parts on load.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StatedTotal {
-    pub id: String,
-    pub label: Text,
-    pub value: i64,
-    /// The place field that is summed; only `companies` exists today.
-    pub field: String,
-    /// Place ids whose values make up the total.
-    pub parts: Vec<String>,
-    pub sources: Vec<Citation>,
-}
-
-/// A single survey outcome (a Mentimeter percentage, a vote count).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SurveyResult {
-    pub id: String,
-    /// An action-line or product-chain id, or the survey id for general questions.
-    pub topic: String,
-    pub question: Text,
-    pub value: f64,
-    pub unit: Unit,
-    #[serde(default)]
-    pub qualifier: Qualifier,
-    /// Number of people who answered, where given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub respondents: Option<u32>,
-    pub sources: Vec<Citation>,
-}
-
-/// Which hotspot discussed which product chain or action line in a break-out.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SurveyDiscussion {
-    pub place: String,
-    /// A product-chain or action-line id.
-    pub topic: String,
-    /// How the assignment was read from the flattened table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reading: Option<Text>,
-    pub sources: Vec<Citation>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Attendance {
-    pub registered: u32,
-    pub attended: u32,
-    /// Percentage as stated; checked against attended/registered.
-    pub percent: f64,
-}
-
-/// A survey held at an event, such as the ROEM-II meeting.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Survey {
-    pub id: String,
-    pub region: String,
-    pub name: String,
-    pub description: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attendance: Option<Attendance>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub results: Vec<SurveyResult>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub discussions: Vec<SurveyDiscussion>,
-    pub sources: Vec<Citation>,
-}
-
 /// Name and version of a dataset, shown in the title bar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -679,4 +371,20 @@ pub struct Dataset {
     pub totals: Vec<StatedTotal>,
     #[serde(default, rename = "survey", skip_serializing_if = "Vec::is_empty")]
     pub surveys: Vec<Survey>,
+    #[serde(default, rename = "agenda_item", skip_serializing_if = "Vec::is_empty")]
+    pub agenda_items: Vec<AgendaItem>,
+    #[serde(default, rename = "governance", skip_serializing_if = "Vec::is_empty")]
+    pub governance: Vec<Governance>,
+    #[serde(
+        default,
+        rename = "talent_initiative",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub talent_initiatives: Vec<TalentInitiative>,
+    #[serde(
+        default,
+        rename = "financing_instrument",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub financing_instruments: Vec<FinancingInstrument>,
 }

@@ -1,0 +1,156 @@
+//! Talent initiatives (networks, technology-promotion table rows, initiatives named at a
+//! survey) and financing instruments.
+
+use std::collections::BTreeMap;
+
+use super::Checker;
+use crate::model::types::*;
+
+pub(super) fn check_talent(c: &mut Checker, d: &Dataset) {
+    let mut rows: BTreeMap<(&str, u32), &str> = BTreeMap::new();
+    for t in &d.talent_initiatives {
+        let id = t.id.as_str();
+        c.region_ref(id, &t.region);
+        c.required(id, "name", &t.name);
+        c.text(id, "description", &t.description);
+        c.names(id, "aliases", &t.aliases);
+        if t.network.is_none() && t.table_row.is_none() && t.mentioned.is_none() {
+            c.report(
+                id,
+                Some("name"),
+                "the initiative says nowhere which list names it".to_string(),
+                "add `network` (talent-section list), `table_row` (technology-promotion table) or `mentioned` (survey report)",
+            );
+        }
+        if let Some(n) = &t.network {
+            c.text(id, "network", &n.scope);
+            if let Some(who) = &n.led_by {
+                c.required(id, "network", who);
+            }
+        }
+        if let Some(r) = &t.table_row {
+            check_row(c, id, r);
+            if let Some(other) = rows.insert((t.region.as_str(), r.row), id) {
+                c.report(
+                    id,
+                    Some("table_row"),
+                    format!("table row {} is also given to `{other}`", r.row),
+                    "number the rows in the order the table prints them, each once",
+                );
+            }
+        }
+        if let Some(m) = &t.mentioned {
+            c.survey_ref(id, "mentioned", &m.survey);
+            c.place_refs(id, "mentioned", &m.breakouts);
+        }
+        if let Some(p) = &t.place {
+            c.place_refs(id, "place", std::slice::from_ref(p));
+        }
+        c.citations(
+            id,
+            &t.sources,
+            &[
+                "name",
+                "aliases",
+                "description",
+                "network",
+                "table_row",
+                "mentioned",
+                "place",
+            ],
+        );
+    }
+}
+
+fn check_row(c: &mut Checker, id: &str, r: &PromotionRow) {
+    if r.row == 0 {
+        c.report(
+            id,
+            Some("table_row"),
+            "table rows count from 1".to_string(),
+            "give the row's position in the printed table, starting at 1",
+        );
+    }
+    if r.groups.is_empty() {
+        c.report(
+            id,
+            Some("table_row"),
+            "the row names no table section".to_string(),
+            "set `groups`, e.g. [\"regional_activity\"]",
+        );
+    }
+    for t in [&r.activity, &r.partners, &r.area].into_iter().flatten() {
+        c.text(id, "table_row", t);
+    }
+    if let Some(w) = &r.website
+        && (w.trim().is_empty() || w.contains(char::is_whitespace))
+    {
+        c.report(
+            id,
+            Some("table_row"),
+            format!("website `{w}` is not a web address"),
+            "write the address as printed, e.g. \"www.ecpzh.nl\", or leave `website` out",
+        );
+    }
+}
+
+pub(super) fn check_instruments(c: &mut Checker, d: &Dataset) {
+    for f in &d.financing_instruments {
+        let id = f.id.as_str();
+        c.region_ref(id, &f.region);
+        c.required(id, "name", &f.name);
+        c.names(id, "aliases", &f.aliases);
+        c.text(id, "description", &f.description);
+        if let Some(o) = &f.offers {
+            c.text(id, "offers", o);
+        }
+        if f.provinces.is_empty() {
+            c.report(
+                id,
+                Some("provinces"),
+                "the instrument names no province".to_string(),
+                "list the provinces it serves, e.g. `provinces = [\"Flevoland\"]`",
+            );
+        }
+        c.names(id, "provinces", &f.provinces);
+        if f.parties.is_empty() {
+            c.report(
+                id,
+                Some("parties"),
+                "nobody is said to run the instrument".to_string(),
+                "add `parties = [{ name = \"Provincie Flevoland\", role = \"runs\" }]`",
+            );
+        }
+        for p in &f.parties {
+            c.required(id, "parties", &p.name);
+        }
+        if let Some([a, b]) = f.years
+            && (b < a || !(1900..=2100).contains(&a) || !(1900..=2100).contains(&b))
+        {
+            c.report(
+                id,
+                Some("years"),
+                format!("years [{a}, {b}] are not a period"),
+                "write `years = [first, last]` with the first year not after the last",
+            );
+        }
+        if let Some(a) = &f.accelerator {
+            c.accelerator_ref(id, "accelerator", a);
+        }
+        c.citations(
+            id,
+            &f.sources,
+            &[
+                "name",
+                "aliases",
+                "kind",
+                "provinces",
+                "description",
+                "offers",
+                "parties",
+                "years",
+                "accelerator",
+            ],
+        );
+    }
+}

@@ -131,7 +131,6 @@ fn modules_only_use_the_layers_below_them() {
 /// Files of one module that use each other in a circle (`a.rs` → `b.rs` → `a.rs`), found
 /// through `super::x` and `crate::module::x` paths between sibling files.
 #[test]
-#[ignore = "model/load ↔ model/validate is being untangled on the `seeds` branch"]
 fn sibling_files_do_not_import_each_other_in_a_circle() {
     let mut files = Vec::new();
     rust_files(Path::new("src"), &mut files);

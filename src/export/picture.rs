@@ -109,11 +109,9 @@ impl SlideRenderer {
         self.warm_up();
         let state = AppState::showing(Arc::clone(atlas), slide.scene(lang));
         let counter = format!("{} / {}", index + 1, deck.slides.len());
-        let sources = unique_sources(&slide.sources)
-            .into_iter()
-            .map(|c| atlas.data().cite_in(c, lang))
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let sources = atlas
+            .data()
+            .cite_all_readable(unique_sources(&slide.sources));
         let words = SlideWords {
             slide,
             counter: &counter,

@@ -95,4 +95,56 @@ impl Dataset {
         }
         out
     }
+
+    /// A document as people name it: "ActieAgenda Technologische Industrie in Zuid-Holland
+    /// (EBZ, Holland Instrumentation (HI) en InnovationQuarter, 2021)".
+    pub fn document_title(&self, source: &str) -> String {
+        let Some(s) = self.source(source) else {
+            return source.to_string();
+        };
+        let year = s.date.as_deref().and_then(|d| d.get(..4));
+        match (s.publisher.as_deref(), year) {
+            (Some(p), Some(y)) => format!("{} ({p}, {y})", s.title),
+            (Some(p), None) => format!("{} ({p})", s.title),
+            (None, Some(y)) => format!("{} ({y})", s.title),
+            (None, None) => s.title.clone(),
+        }
+    }
+
+    /// A citation for an audience: the document's title, publisher and year with the
+    /// section. The file and lines ([`Dataset::cite_in`]) are for checking.
+    pub fn cite_readable(&self, c: &Citation) -> String {
+        self.cite_all_readable(std::iter::once(c))
+    }
+
+    /// Citations for an audience, one entry per document with its sections:
+    /// "Title (Publisher, 2021), Bijlage 2, Tabel 1; 2.1 Actielijn 1 · Other document".
+    pub fn cite_all_readable<'a>(&self, cites: impl IntoIterator<Item = &'a Citation>) -> String {
+        let mut docs: Vec<(&str, Vec<&str>)> = Vec::new();
+        for c in cites {
+            let i = match docs.iter().position(|(s, _)| *s == c.source.as_str()) {
+                Some(i) => i,
+                None => {
+                    docs.push((c.source.as_str(), Vec::new()));
+                    docs.len() - 1
+                }
+            };
+            if let Some(section) = c.section.as_deref()
+                && !docs[i].1.contains(&section)
+            {
+                docs[i].1.push(section);
+            }
+        }
+        docs.iter()
+            .map(|(source, sections)| {
+                let title = self.document_title(source);
+                if sections.is_empty() {
+                    title
+                } else {
+                    format!("{title}, {}", sections.join("; "))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
 }

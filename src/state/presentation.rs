@@ -89,7 +89,7 @@ impl Presentation {
         self.deck.slides.get(self.index)
     }
 
-    /// "file, section, lines · …" for the slide on screen.
+    /// The documents and sections the slide on screen rests on, as an audience reads them.
     pub fn sources_line(&mut self, d: &Dataset, lang: Lang) -> String {
         if let Some((i, l, text)) = &self.sources
             && *i == self.index
@@ -101,13 +101,7 @@ impl Presentation {
             .deck
             .slides
             .get(self.index)
-            .map(|s| {
-                unique_sources(&s.sources)
-                    .into_iter()
-                    .map(|c| d.cite_in(c, lang))
-                    .collect::<Vec<_>>()
-                    .join(" · ")
-            })
+            .map(|s| d.cite_all_readable(unique_sources(&s.sources)))
             .unwrap_or_default();
         self.sources = Some((self.index, lang, text.clone()));
         text

@@ -53,18 +53,21 @@ pub fn covering<'a>(cites: &'a [Citation], field: &str) -> Vec<&'a Citation> {
     }
 }
 
-/// The small "Source: …" lines under a fact. How an ambiguous passage was read is one hover
-/// away, so the panel stays readable.
+/// The small "Source: …" lines under a fact: the document's title and section. The file and
+/// lines, and how an ambiguous passage was read, are one hover away.
 pub fn sources_ui(ui: &mut Ui, d: &Dataset, cites: &[&Citation], lang: Lang) {
     for c in cites {
-        let mut text = format!("{}: {}", tr(lang, "details.source"), cite_text(d, c, lang));
-        if c.note.is_some() {
+        let mut text = format!("{}: {}", tr(lang, "details.source"), d.cite_readable(c));
+        if c.reading.is_some() {
             text.push_str(&format!("  ({})", tr(lang, "details.reading")));
         }
         let r = ui.label(RichText::new(text).small().weak());
-        if let Some(note) = &c.note {
-            r.on_hover_text(note);
-        }
+        r.on_hover_ui(|ui| {
+            ui.label(RichText::new(cite_text(d, c, lang)).small());
+            if let Some(reading) = &c.reading {
+                ui.label(reading.get(lang));
+            }
+        });
     }
 }
 

@@ -145,7 +145,7 @@ fn lay_out_bands(ui: &Ui, words: &SlideWords, lang: crate::model::Lang, width: f
     let sources = (!words.sources.is_empty()).then(|| {
         painter.layout(
             format!("{}: {}", tr(lang, "present.sources"), words.sources),
-            FontId::proportional(9.5),
+            FontId::proportional(11.0),
             INK_SOFT,
             inner,
         )

@@ -25,14 +25,35 @@ pub enum PictureError {
     Encode(#[from] crate::render::RenderError),
 }
 
+/// Where everything went on a slide, without drawing it to a file: for the checks that no
+/// text is cut off or covered.
+pub struct Laid {
+    pub layout: SlideLayout,
+    /// Every text as laid out: its rectangle, the clip rectangle it is drawn in, its text.
+    pub texts: Vec<(egui::Rect, egui::Rect, String)>,
+    /// The slide's size in points.
+    pub size_points: egui::Vec2,
+}
+
 /// What one render produced: the file's bytes and where things went on the slide.
 pub struct Rendered {
     pub bytes: Vec<u8>,
-    pub layout: SlideLayout,
-    /// Text shapes as laid out: position, size and text (for checks that nothing is cut off).
-    pub texts: Vec<(egui::Rect, String)>,
-    /// The picture's size in points.
-    pub size_points: egui::Vec2,
+    pub laid: Laid,
+}
+
+/// Every text shape of a frame: its rectangle, its clip rectangle and its text.
+fn texts_of(out: &egui::FullOutput) -> Vec<(egui::Rect, egui::Rect, String)> {
+    out.shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::Shape::Text(t) => Some((
+                t.visual_bounding_rect(),
+                c.clip_rect,
+                t.galley.text().to_string(),
+            )),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Draws slides to files. Keeps one egui context, so fonts are loaded once per deck rather
@@ -127,6 +148,18 @@ impl SlideRenderer {
         Ok((out, layout))
     }
 
+    fn laid(&self, out: &egui::FullOutput, layout: SlideLayout) -> Laid {
+        let ppp = out.pixels_per_point;
+        Laid {
+            layout,
+            texts: texts_of(out),
+            size_points: egui::vec2(
+                self.size_px[0] as f32 * self.scale / ppp,
+                self.size_px[1] as f32 * self.scale / ppp,
+            ),
+        }
+    }
+
     fn pixels(&self, out: egui::FullOutput) -> Image {
         let ppp = out.pixels_per_point;
         let prims = self.ctx.tessellate(out.shapes, ppp);
@@ -151,33 +184,28 @@ impl SlideRenderer {
             ImageFormat::Png { .. } => Target::Screen,
         };
         let (out, layout) = self.draw(atlas, deck, index, lang, target)?;
+        let laid = self.laid(&out, layout);
         let ppp = out.pixels_per_point;
-        let size_points = egui::vec2(
-            self.size_px[0] as f32 * self.scale / ppp,
-            self.size_px[1] as f32 * self.scale / ppp,
-        );
-        let texts = out
-            .shapes
-            .iter()
-            .filter_map(|c| match &c.shape {
-                egui::Shape::Text(t) => {
-                    Some((t.visual_bounding_rect(), t.galley.text().to_string()))
-                }
-                _ => None,
-            })
-            .collect();
+        let size_points = laid.size_points;
         let bytes = match format {
             ImageFormat::Svg => {
                 svg::shapes_to_svg(&out.shapes, size_points, ppp, egui::Color32::WHITE).into_bytes()
             }
             ImageFormat::Png { .. } => self.pixels(out).encode_png()?,
         };
-        Ok(Rendered {
-            bytes,
-            layout,
-            texts,
-            size_points,
-        })
+        Ok(Rendered { bytes, laid })
+    }
+
+    /// Lays slide `index` out as a raster render would, and reports where everything went.
+    pub fn lay_out(
+        &mut self,
+        atlas: &Arc<Atlas>,
+        deck: &Deck,
+        index: usize,
+        lang: Lang,
+    ) -> Result<Laid, PictureError> {
+        let (out, layout) = self.draw(atlas, deck, index, lang, Target::Screen)?;
+        Ok(self.laid(&out, layout))
     }
 
     /// Renders slide `index` as pixels (the presenter's pictures).

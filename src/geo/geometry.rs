@@ -463,6 +463,61 @@ pub fn parse_towns(json: &str) -> Result<Vec<Town>, String> {
         .collect())
 }
 
+/// A named line of the basemap (a river), with its importance.
+#[derive(Debug, Clone)]
+pub struct NamedLine {
+    pub name: String,
+    /// 1 is the most important (drawn from country zoom on).
+    pub rank: u8,
+    pub line: Line,
+}
+
+/// Parses a GeoJSON FeatureCollection of (Multi)LineStrings with `name` and `rank`.
+pub fn parse_lines(geojson: &str) -> Result<Vec<NamedLine>, String> {
+    let v: Value = serde_json::from_str(geojson).map_err(|e| e.to_string())?;
+    let features = v["features"]
+        .as_array()
+        .ok_or_else(|| "no `features` array".to_string())?;
+    let points_of = |coords: &Value| -> Vec<Rel> {
+        coords
+            .as_array()
+            .map(|pts| {
+                pts.iter()
+                    .filter_map(|p| {
+                        let a = p.as_array()?;
+                        Some(to_rel(a.first()?.as_f64()?, a.get(1)?.as_f64()?))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut out = Vec::new();
+    for f in features {
+        let name = f["properties"]["name"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let rank = f["properties"]["rank"].as_u64().unwrap_or(3).min(9) as u8;
+        let g = &f["geometry"];
+        let parts: Vec<Vec<Rel>> = match g["type"].as_str() {
+            Some("LineString") => vec![points_of(&g["coordinates"])],
+            Some("MultiLineString") => g["coordinates"]
+                .as_array()
+                .map(|ls| ls.iter().map(points_of).collect())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        for pts in parts.into_iter().filter(|p| p.len() >= 2) {
+            out.push(NamedLine {
+                name: name.clone(),
+                rank,
+                line: Line::new(pts),
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// Stitches undirected edges into polylines; used for outlines of unions of areas.
 pub fn stitch(edges: &[(Rel, Rel)]) -> Vec<Vec<Rel>> {
     use std::collections::HashMap;

@@ -8,7 +8,7 @@ use egui::{Pos2, Rect};
 
 use crate::atlas::Atlas;
 use crate::geo::geometry::{BBox, Transform};
-use crate::render::canvas::Canvas;
+use crate::render::canvas::{Canvas, Weight, font_id};
 use crate::scene::{Scene, Visible};
 
 /// Where the drawing goes: the screen may use cached meshes; a vector file wants every
@@ -39,6 +39,22 @@ pub struct LayerCtx<'a> {
     pub hovered: Option<usize>,
     /// Rectangles drawn over the map (legend, attribution, a slide's bands): labels keep off.
     pub reserved: &'a [Rect],
+    /// The size a line of text takes in the app's fonts, so labels are placed by what they
+    /// will really cover.
+    pub measure: &'a dyn Fn(&str, f32, Weight) -> egui::Vec2,
+}
+
+/// Measures text with the fonts of `ui` (the window's or a headless pass's).
+pub fn measure_with(ui: &egui::Ui) -> impl Fn(&str, f32, Weight) -> egui::Vec2 + '_ {
+    move |text, size, weight| {
+        ui.painter()
+            .layout_no_wrap(
+                text.to_string(),
+                font_id(size, weight),
+                egui::Color32::BLACK,
+            )
+            .size()
+    }
 }
 
 impl LayerCtx<'_> {
@@ -62,6 +78,9 @@ pub struct LabelCandidate {
     pub gap: f32,
     pub priority: f32,
     pub style: LabelStyle,
+    /// For a label set along a line: the places it may go (centre and angle in radians),
+    /// best first. Empty for labels set beside their anchor.
+    pub along: Vec<(Pos2, f32)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +118,8 @@ pub struct LayerOut {
     pub labels: Vec<LabelCandidate>,
     /// Labels as placed: text rectangle and style (for tests of overlap and clipping).
     pub placed_labels: Vec<(Rect, LabelStyle, std::sync::Arc<str>)>,
+    /// Where the basemap credit was drawn.
+    pub attribution: Option<Rect>,
 }
 
 /// One overlay of the map.

@@ -93,6 +93,7 @@ pub fn paint_still(
     let mut reserved = reserved.to_vec();
     reserved.push(attr_rect);
     let t = Transform::centred(view.centre, view.zoom, rect);
+    let measure = layer::measure_with(ui);
     let ctx = LayerCtx {
         atlas,
         scene,
@@ -105,9 +106,11 @@ pub fn paint_still(
         pixels_per_point: ui.ctx().pixels_per_point(),
         hovered: None,
         reserved: &reserved,
+        measure: &measure,
     };
     let layers = layers::all();
     let mut out = paint_layers(&layers, &ctx);
+    out.attribution = Some(attr_rect);
     let painter = ui.painter_at(rect);
     match target {
         Target::Screen => out.canvas.paint(&painter),
@@ -202,6 +205,7 @@ impl Plugin for ScenePlugin<'_> {
     ) {
         let t = Transform::from_projector(projector);
         let rect = response.rect;
+        let measure = layer::measure_with(ui);
         let ctx = LayerCtx {
             atlas: self.atlas,
             scene: self.scene,
@@ -214,6 +218,7 @@ impl Plugin for ScenePlugin<'_> {
             pixels_per_point: ui.ctx().pixels_per_point(),
             hovered: self.hovered,
             reserved: &self.reserved,
+            measure: &measure,
         };
         let out = paint_layers(self.layers, &ctx);
         out.canvas.paint(&ui.painter_at(rect));
@@ -501,7 +506,8 @@ impl MapView {
         {
             self.fitted_size = None;
         }
-        let (frame, hit) = drawn.into_inner();
+        let (mut frame, hit) = drawn.into_inner();
+        frame.attribution = Some(attr_rect);
         if interactive {
             self.interact(ui, atlas, lang, &frame, hit, &response, out);
         } else {

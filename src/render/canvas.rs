@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use egui::epaint::{Mesh, PathShape, PathStroke};
-use egui::{Color32, FontId, Pos2, Rect, Shape, Stroke, Vec2};
+use egui::{Color32, FontId, Pos2, Rect, Shape, Stroke};
 
 /// The weight of a text primitive; both are cuts of Inter embedded in the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,13 +44,14 @@ pub enum Prim {
         radius: f32,
         fill: Color32,
     },
-    /// A line of text centred on `centre`.
+    /// A line of text centred on `centre`, turned by `angle` (radians, clockwise on screen).
     Text {
         centre: Pos2,
         text: Arc<str>,
         size: f32,
         weight: Weight,
         colour: Color32,
+        angle: f32,
     },
     /// Triangles already tessellated for the screen (a cached basemap). Only the live window
     /// and raster exports get these; layers drawing for a vector target never emit them.
@@ -193,11 +194,18 @@ fn to_shapes(p: &Prim, painter: Option<&egui::Painter>, out: &mut Vec<Shape>) {
             size,
             weight,
             colour,
+            angle,
         } => {
             let Some(painter) = painter else { return };
             let galley = painter.layout_no_wrap(text.to_string(), font_id(*size, *weight), *colour);
-            let min = *centre - galley.size() / 2.0;
-            out.push(Shape::galley(min, galley, *colour));
+            // egui turns text about its top-left corner; turn the half-size the same way so
+            // the text stays centred.
+            let half = galley.size() / 2.0;
+            let (s, c) = angle.sin_cos();
+            let turned = egui::vec2(half.x * c - half.y * s, half.x * s + half.y * c);
+            let shape =
+                egui::epaint::TextShape::new(*centre - turned, galley, *colour).with_angle(*angle);
+            out.push(Shape::Text(shape));
         }
         Prim::Mesh(m) => out.push(Shape::Mesh(Arc::clone(m))),
     }
@@ -216,12 +224,4 @@ impl VectorMap {
             callback: Arc::new(VectorMap(canvas)),
         })
     }
-}
-
-/// Rough size of a text without laying it out (labels test for room before they are set).
-pub fn estimate_text(text: &str, size: f32) -> Vec2 {
-    Vec2::new(
-        text.chars().count() as f32 * size * 0.56 + 6.0,
-        size * 1.3 + 2.0,
-    )
 }

@@ -49,6 +49,15 @@ impl View for AboutView {
                             Lang::En => basemap::ATTRIBUTION_LONG_EN,
                         });
                         ui.label(format!("GeoNames: CC BY 4.0 — {}", basemap::CC_BY_URL));
+                        ui.label(match lang {
+                            Lang::Nl => basemap::RIVERS_NOTICE_NL,
+                            Lang::En => basemap::RIVERS_NOTICE_EN,
+                        });
+                        ui.label(format!(
+                            "GSHHG: {} — LGPL: {}",
+                            basemap::GSHHG_URL,
+                            basemap::LGPL_URL
+                        ));
                         ui.label(tr(lang, "about.fonts"));
                         ui.label(tr(lang, "about.offline"));
                     });

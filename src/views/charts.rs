@@ -108,8 +108,20 @@ fn hotspot_companies(ui: &mut Ui, state: &AppState, height: Option<f32>) {
                 .name(&p.name)
         })
         .collect();
-    // Horizontal bars: the hotspot names fit beside them at projector size.
+    // Horizontal bars: the hotspot names fit beside them at projector size; the axis is as
+    // wide as the longest name, measured now (a plot only learns it from an earlier frame).
     let names: Vec<String> = hotspots.iter().rev().map(|p| p.name.clone()).collect();
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let axis_width = names
+        .iter()
+        .map(|n| {
+            ui.painter()
+                .layout_no_wrap(n.clone(), body.clone(), Color32::BLACK)
+                .size()
+                .x
+        })
+        .fold(0.0_f32, f32::max)
+        + 14.0;
     let values: Vec<(f64, i64)> = hotspots
         .iter()
         .enumerate()
@@ -125,7 +137,7 @@ fn hotspot_companies(ui: &mut Ui, state: &AppState, height: Option<f32>) {
         // One name per bar: shown however close the bars are (a slide on a small projector).
         .custom_y_axes(vec![
             AxisHints::new_y()
-                .min_thickness(260.0)
+                .min_thickness(axis_width)
                 .label_spacing(6.0..=8.0)
                 .formatter(move |mark, _| {
                     let i = mark.value.round();
@@ -321,6 +333,7 @@ fn attendance(ui: &mut Ui, s: &Survey, lang: Lang, height: f32) {
             .height(height)
             .x_grid_spacer(integer_marks(2))
             .width(360.0)
+            .y_axis_min_width(44.0)
             .allow_drag(false)
             .allow_scroll(false)
             .allow_zoom(false)
@@ -507,7 +520,8 @@ pub fn show_chart(
         }
         ChartKind::SurveyAttendance => {
             for s in &d.surveys {
-                attendance(ui, s, lang, height.min(420.0));
+                // Room under the bars for their names.
+                attendance(ui, s, lang, (height - 2.0 * CHART_TEXT).min(420.0));
             }
         }
         ChartKind::SurveyResults => {

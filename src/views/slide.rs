@@ -82,9 +82,9 @@ pub fn projector_style(ui: &mut Ui) {
     style.visuals.extreme_bg_color = PAPER;
     style.visuals.widgets.noninteractive.fg_stroke.color = INK;
     style.visuals.widgets.noninteractive.bg_stroke.color = Color32::from_gray(120);
-    // Nothing on a projected slide reacts to a stray mouse.
-    style.interaction.show_tooltips_only_when_still = true;
-    style.interaction.tooltip_delay = f32::INFINITY;
+    // The slide's body is disabled so nothing on it reacts to a stray mouse (no crosshairs,
+    // no tooltips); it must not look faded for that.
+    style.visuals.disabled_alpha = 1.0;
 }
 
 /// The largest title size at which `title` takes at most two lines of `width`.
@@ -437,6 +437,8 @@ pub fn slide_ui(
     let body_ui = |ui: &mut Ui, rect: Rect, f: &mut dyn FnMut(&mut Ui)| {
         ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
             ui.set_clip_rect(rect);
+            // A slide is shown, not used: nothing on it hovers or clicks.
+            ui.disable();
             f(ui);
         });
     };

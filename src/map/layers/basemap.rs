@@ -18,6 +18,8 @@ const NEIGHBOUR_BORDER: Color32 = Color32::from_rgb(0xC4, 0xC2, 0xBB);
 const PROVINCE_BORDER: Color32 = Color32::from_rgb(0x9C, 0x97, 0x8E);
 const MUNICIPAL_BORDER: Color32 = Color32::from_rgb(0xD9, 0xD5, 0xCC);
 const COAST: Color32 = Color32::from_rgb(0x8F, 0xA9, 0xBA);
+/// A little deeper than the sea fill, so a river reads as water on the pale land.
+const RIVER: Color32 = Color32::from_rgb(0xA9, 0xC9, 0xDF);
 
 /// Zoom from which municipal borders are drawn.
 pub const MUNICIPALITIES_FROM_ZOOM: f64 = 8.8;
@@ -65,6 +67,19 @@ fn draw(b: &Basemap, view: &BBox, t: &Transform, zoom: f64, c: &mut Canvas) {
     }
     fill_areas(c, &b.land, view, t, LAND);
     fill_areas(c, &b.water, view, t, SEA);
+    // Rivers as water-coloured centre lines, wider for the main ones; the smaller ones from
+    // regional zoom on.
+    for r in b.rivers.iter().filter(|r| r.line.bbox.intersects(view)) {
+        let (from_zoom, width) = match r.rank {
+            1 => (0.0, if zoom >= 9.5 { 3.5 } else { 2.4 }),
+            2 => (7.6, if zoom >= 9.5 { 2.6 } else { 1.7 }),
+            _ => (8.8, 1.2),
+        };
+        if zoom >= from_zoom {
+            let pts = r.line.points_at(zoom).iter().map(|p| t.apply(*p)).collect();
+            c.line(pts, Stroke::new(width, RIVER));
+        }
+    }
     if zoom >= MUNICIPALITIES_FROM_ZOOM {
         let width = if zoom >= 10.0 { 0.9 } else { 0.6 };
         let s = Stroke::new(width, MUNICIPAL_BORDER);

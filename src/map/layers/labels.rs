@@ -9,7 +9,7 @@ use crate::basemap::Basemap;
 use crate::map::layer::{LabelCandidate, LabelStyle, LayerCtx, LayerOut, MapLayer};
 use crate::map::layers::sub_regions::SUB_REGION_LABELS_FROM_ZOOM;
 use crate::model::RegionKind;
-use crate::render::canvas::{Prim, Weight, estimate_text};
+use crate::render::canvas::{Prim, Weight};
 
 /// At most this many labels are tried per frame; the rest would not fit anyway.
 const MAX_TRIES: usize = 2500;
@@ -73,17 +73,37 @@ impl Board {
     }
 }
 
-/// Type size and weight of a label style (before the scene's scale).
-pub fn font_for(style: LabelStyle, scale: f32) -> (f32, Weight) {
-    let (size, weight) = match style {
+/// Type size and weight of a label style.
+pub fn font_for(style: LabelStyle) -> (f32, Weight) {
+    match style {
         LabelStyle::Focus => (15.0, Weight::SemiBold),
         LabelStyle::Area => (14.0, Weight::SemiBold),
         LabelStyle::Subject => (13.0, Weight::SemiBold),
         LabelStyle::Place | LabelStyle::Route => (12.0, Weight::SemiBold),
         LabelStyle::Town => (11.0, Weight::Regular),
         LabelStyle::Region => (17.0, Weight::SemiBold),
-    };
-    (size * scale, weight)
+    }
+}
+
+/// The box a text of `size` covers when centred on `centre` and turned by `angle`.
+fn turned_box(centre: Pos2, size: Vec2, angle: f32) -> Rect {
+    let (s, c) = angle.sin_cos();
+    let w = (size.x * c).abs() + (size.y * s).abs();
+    let h = (size.x * s).abs() + (size.y * c).abs();
+    Rect::from_center_size(centre, Vec2::new(w, h))
+}
+
+/// Places along a line: on either side of it, `gap` from its middle.
+fn along_candidates(c: &LabelCandidate, size: Vec2) -> Vec<(Rect, Pos2, f32)> {
+    let mut out = Vec::new();
+    for &(mid, angle) in &c.along {
+        let normal = Vec2::new(-angle.sin(), angle.cos());
+        for side in [-1.0, 1.0] {
+            let centre = mid + normal * side * (c.gap + size.y / 2.0);
+            out.push((turned_box(centre, size, angle), centre, angle));
+        }
+    }
+    out
 }
 
 /// Where a label may go around its anchor: right, left, above, below.
@@ -143,7 +163,15 @@ fn must_show(style: LabelStyle) -> bool {
     matches!(style, LabelStyle::Focus | LabelStyle::Subject)
 }
 
-/// Picks rectangles for labels, best first; returns (candidate index, rectangle). Nothing
+/// A placed label: which candidate, the box it covers, its centre and its angle.
+pub struct Placed {
+    pub index: usize,
+    pub rect: Rect,
+    pub centre: Pos2,
+    pub angle: f32,
+}
+
+/// Picks rectangles for labels, best first. Nothing
 /// placed overlaps another label, leaves `area` or touches `reserved`; place labels also keep
 /// off markers (area names, centred in their area, may run over them). A focus label takes
 /// the first free spot around its anchor, or its first spot when none is free.
@@ -153,8 +181,8 @@ pub fn place(
     markers: &[Rect],
     reserved: &[Rect],
     show_all: bool,
-    scale: f32,
-) -> Vec<(usize, Rect)> {
+    measure: &dyn Fn(&str, f32, Weight) -> Vec2,
+) -> Vec<Placed> {
     let mut order: Vec<usize> = (0..candidates_in.len()).collect();
     order.sort_by(|&a, &b| {
         candidates_in[b]
@@ -173,8 +201,29 @@ pub fn place(
         .take(if show_all { usize::MAX } else { MAX_TRIES })
     {
         let c = &candidates_in[i];
-        let (size, _) = font_for(c.style, scale);
-        let options = candidates(c, estimate_text(&c.text, size));
+        let (size, weight) = font_for(c.style);
+        // The text's box with room for its halo.
+        let size_now = measure(&c.text, size, weight) + Vec2::new(6.0, 2.0);
+        if !c.along.is_empty() {
+            // Along its line, on the first side with room, or not at all.
+            let spot = along_candidates(c, size_now).into_iter().find(|(r, _, _)| {
+                area.contains_rect(*r)
+                    && outside_reserved(r)
+                    && board.free(*r)
+                    && marker_board.free(*r)
+            });
+            if let Some((rect, centre, angle)) = spot {
+                board.insert(rect);
+                placed.push(Placed {
+                    index: i,
+                    rect,
+                    centre,
+                    angle,
+                });
+            }
+            continue;
+        }
+        let options = candidates(c, size_now);
         let fits = |r: &Rect| {
             area.contains_rect(*r)
                 && outside_reserved(r)
@@ -182,7 +231,6 @@ pub fn place(
                 && (matches!(c.style, LabelStyle::Area | LabelStyle::Region)
                     || marker_board.free(*r))
         };
-        let size_now = estimate_text(&c.text, size);
         let spot = if must_show(c.style) {
             // Near first, then farther away; off other labels and the legend always, off
             // markers when there is room.
@@ -201,7 +249,12 @@ pub fn place(
         };
         if let Some(r) = spot {
             board.insert(r);
-            placed.push((i, r));
+            placed.push(Placed {
+                index: i,
+                rect: r,
+                centre: r.center(),
+                angle: 0.0,
+            });
         }
     }
     placed
@@ -238,6 +291,7 @@ impl MapLayer for LabelLayer {
                         town.population as f32 / 1_000_000.0
                     },
                     style: LabelStyle::Town,
+                    along: Vec::new(),
                 });
             }
         }
@@ -256,6 +310,7 @@ impl MapLayer for LabelLayer {
                         gap: 14.0,
                         priority: 5_000.0,
                         style: LabelStyle::Region,
+                        along: Vec::new(),
                     });
                 }
             }
@@ -266,20 +321,25 @@ impl MapLayer for LabelLayer {
             .map(|(_, c, r)| Rect::from_center_size(*c, Vec2::splat(2.0 * r)))
             .collect();
         let labels = std::mem::take(&mut out.labels);
-        let scale = 1.0;
         let placed = place(
             &labels,
             ctx.rect.shrink(2.0),
             &markers,
             ctx.reserved,
             ctx.scene.layers.all_labels,
-            scale,
+            ctx.measure,
         );
-        for (i, r) in placed {
-            let Some(c) = labels.get(i) else { continue };
-            let (size, weight) = font_for(c.style, scale);
+        for Placed {
+            index,
+            rect: r,
+            centre,
+            angle,
+        } in placed
+        {
+            let Some(c) = labels.get(index) else { continue };
+            let (size, weight) = font_for(c.style);
             // A label set away from its point gets a thin leader line to it.
-            let near = r.expand(c.gap + 2.0).contains(c.anchor);
+            let near = !c.along.is_empty() || r.expand(c.gap + 2.0).contains(c.anchor);
             if !near {
                 let end = Pos2::new(
                     c.anchor.x.clamp(r.left(), r.right()),
@@ -298,11 +358,12 @@ impl MapLayer for LabelLayer {
                 ),
                 LabelStyle::Area => (Color32::from_gray(25), Some(Color32::from_white_alpha(170))),
                 LabelStyle::Region => (Color32::from_rgb(30, 50, 80), None),
-                LabelStyle::Subject | LabelStyle::Place | LabelStyle::Route => {
+                LabelStyle::Route => (Color32::from_gray(30), None),
+                LabelStyle::Subject | LabelStyle::Place => {
                     (Color32::from_gray(20), Some(Color32::from_white_alpha(205)))
                 }
             };
-            if let Some(bg) = halo {
+            if let Some(bg) = halo.filter(|_| angle == 0.0) {
                 out.canvas.push(Prim::Rect {
                     rect: r.shrink2(Vec2::new(0.0, 1.0)),
                     radius: 3.0,
@@ -310,11 +371,12 @@ impl MapLayer for LabelLayer {
                 });
             }
             out.canvas.push(Prim::Text {
-                centre: r.center(),
+                centre,
                 text: c.text.clone(),
                 size,
                 weight,
                 colour,
+                angle,
             });
             out.placed_labels.push((r, c.style, c.text.clone()));
         }
@@ -325,6 +387,11 @@ impl MapLayer for LabelLayer {
 mod tests {
     use super::*;
 
+    /// A rough text size, as if every character were 0.56 em wide.
+    fn rough(text: &str, size: f32, _: Weight) -> Vec2 {
+        Vec2::new(text.chars().count() as f32 * size * 0.56, size * 1.3)
+    }
+
     fn cand(text: &str, x: f32, priority: f32) -> LabelCandidate {
         LabelCandidate {
             text: text.into(),
@@ -332,6 +399,7 @@ mod tests {
             gap: 5.0,
             priority,
             style: LabelStyle::Place,
+            along: Vec::new(),
         }
     }
 
@@ -342,11 +410,11 @@ mod tests {
             cand("Low priority place", 100.0, 1.0),
             cand("High priority place", 102.0, 9.0),
         ];
-        let placed = place(&c, area, &[], &[], false, 1.0);
-        assert!(placed.iter().any(|(i, _)| *i == 1));
-        for (a, ra) in &placed {
-            for (b, rb) in &placed {
-                assert!(a == b || !ra.intersects(*rb));
+        let placed = place(&c, area, &[], &[], false, &rough);
+        assert!(placed.iter().any(|p| p.index == 1));
+        for a in &placed {
+            for b in &placed {
+                assert!(a.index == b.index || !a.rect.intersects(b.rect));
             }
         }
     }
@@ -355,7 +423,7 @@ mod tests {
     fn show_all_places_every_label() {
         let area = Rect::from_min_size(Pos2::ZERO, Vec2::new(400.0, 200.0));
         let c: Vec<_> = (0..6).map(|i| cand("Same spot", 100.0, i as f32)).collect();
-        assert_eq!(place(&c, area, &[], &[], true, 1.0).len(), 6);
-        assert!(place(&c, area, &[], &[], false, 1.0).len() <= 4);
+        assert_eq!(place(&c, area, &[], &[], true, &rough).len(), 6);
+        assert!(place(&c, area, &[], &[], false, &rough).len() <= 4);
     }
 }

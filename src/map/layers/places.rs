@@ -229,6 +229,7 @@ impl MapLayer for PlaceLayer {
                     gap: r + 3.0,
                     priority,
                     style,
+                    along: Vec::new(),
                 });
             }
         }

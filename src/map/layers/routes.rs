@@ -23,6 +23,33 @@ pub fn paint_route(c: &mut Canvas, pts: Vec<Pos2>, colour: Color32) {
     c.dashed(pts, Stroke::new(1.4, Color32::WHITE), 6.0, 6.0);
 }
 
+/// Where a label can sit along a line on screen: the middles of its longest pieces inside
+/// `rect`, with their angles, the longest first (the name reads along the line, never on a
+/// marker that happens to lie at the line's middle).
+pub fn along_line(pts: &[Pos2], rect: egui::Rect) -> Vec<(Pos2, f32)> {
+    let mut pieces: Vec<(f32, Pos2, f32)> = pts
+        .windows(2)
+        .filter_map(|w| {
+            let (a, b) = (w[0], w[1]);
+            let mid = a.lerp(b, 0.5);
+            if !rect.contains(mid) {
+                return None;
+            }
+            let d = b - a;
+            let mut angle = d.y.atan2(d.x);
+            // Keep text upright: never upside down.
+            if angle > std::f32::consts::FRAC_PI_2 {
+                angle -= std::f32::consts::PI;
+            } else if angle < -std::f32::consts::FRAC_PI_2 {
+                angle += std::f32::consts::PI;
+            }
+            Some((d.length(), mid, angle))
+        })
+        .collect();
+    pieces.sort_by(|a, b| b.0.total_cmp(&a.0));
+    pieces.into_iter().take(6).map(|(_, m, a)| (m, a)).collect()
+}
+
 impl MapLayer for RouteLayer {
     fn paint(&self, ctx: &LayerCtx, out: &mut LayerOut) {
         if !ctx.scene.layers.routes {
@@ -34,18 +61,16 @@ impl MapLayer for RouteLayer {
             }
             let pts: Vec<Pos2> = r.points.iter().map(|p| ctx.t.apply(*p)).collect();
             paint_route(&mut out.canvas, pts.clone(), r.colour);
-            if let Some(mid) = pts.get(pts.len() / 2) {
+            let along = along_line(&pts, ctx.rect);
+            if let Some(&(anchor, _)) = along.first() {
                 let focus = ctx.scene.selection.as_deref() == Some(r.id.as_str());
                 out.labels.push(LabelCandidate {
                     text: r.name.clone(),
-                    anchor: *mid,
+                    anchor,
                     gap: ROUTE_WIDTH + 3.0,
                     priority: if focus { 10_000.0 } else { 700.0 },
-                    style: if focus {
-                        LabelStyle::Focus
-                    } else {
-                        LabelStyle::Route
-                    },
+                    style: LabelStyle::Route,
+                    along,
                 });
             }
         }

@@ -92,6 +92,7 @@ impl MapLayer for SubRegionLayer {
                     } else {
                         LabelStyle::Area
                     },
+                    along: Vec::new(),
                 });
             }
         }

@@ -126,14 +126,23 @@ impl Svg {
                 size,
                 weight,
                 colour,
-            } => text_prim(out, *centre, text, *size, *weight, *colour),
+                angle,
+            } => text_prim(out, *centre, text, *size, *weight, *colour, *angle),
             // Cached triangles are for the screen; a vector map never carries them.
             Prim::Mesh(_) => {}
         }
     }
 }
 
-fn text_prim(out: &mut String, centre: Pos2, text: &str, size: f32, weight: Weight, c: Color32) {
+fn text_prim(
+    out: &mut String,
+    centre: Pos2,
+    text: &str,
+    size: f32,
+    weight: Weight,
+    c: Color32,
+    angle: f32,
+) {
     if text.trim().is_empty() || !visible(c) || !finite(centre) || !size.is_finite() || size <= 0.0
     {
         return;
@@ -147,6 +156,9 @@ fn text_prim(out: &mut String, centre: Pos2, text: &str, size: f32, weight: Weig
         let _ = write!(out, " font-weight=\"600\"");
     }
     paint(out, "fill", c);
+    if angle != 0.0 && angle.is_finite() {
+        rotation(out, angle, centre);
+    }
     out.push('>');
     escape(out, text);
     out.push_str("</text>\n");

@@ -195,3 +195,28 @@ fn a_broken_deck_is_refused_with_its_line_and_nothing_is_written() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("zuid-holland"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn an_unknown_language_is_refused_not_replaced_by_dutch() {
+    for args in [
+        vec!["suggestions", "--lang", "fr"],
+        vec![
+            "render",
+            "--deck",
+            "mra",
+            "--out",
+            "/tmp/never-written",
+            "--lang",
+            "fr",
+        ],
+    ] {
+        let o = Command::new(env!("CARGO_BIN_EXE_innovation-atlas"))
+            .args(&args)
+            .output()
+            .expect("run the binary");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("'fr'") && err.contains("nl, en"), "{err}");
+    }
+    assert!(!std::path::Path::new("/tmp/never-written").exists());
+}

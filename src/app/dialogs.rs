@@ -9,7 +9,7 @@ use super::jobs::Jobs;
 use super::{AtlasApp, Dialogs};
 use crate::command::{Command, ImageFormat};
 use crate::deck::Deck;
-use crate::export::picture::SlideRenderer;
+use crate::export::picture::{ExportSlideError, export_slide};
 use crate::i18n::tr;
 use crate::views::path_prompt::{PathPurpose, command_for};
 
@@ -18,7 +18,7 @@ pub struct DialogState {
     mode: Dialogs,
     /// A system dialog open: what it was for and, when it closes, the path picked.
     dialogs: Jobs<(PathPurpose, Option<PathBuf>)>,
-    exports: Jobs<Result<PathBuf, String>>,
+    exports: Jobs<Result<PathBuf, ExportSlideError>>,
 }
 
 impl DialogState {
@@ -158,14 +158,7 @@ impl AtlasApp {
         let lang = self.state.settings.lang;
         let size = self.window_size;
         self.dialogs.exports.spawn("export", move || {
-            let mut renderer = SlideRenderer::new(size, format.scale());
-            let rendered = renderer
-                .render(&atlas, &deck, index, lang, format)
-                .map_err(|e| e.to_string())?;
-            crate::fsio::write_atomic(&path, &rendered.bytes).map_err(|e| {
-                format!("{e}. Fix: choose a folder that exists and that you can write to")
-            })?;
-            Ok(path)
+            export_slide(&atlas, &deck, index, lang, size, format, &path).map(|()| path)
         });
     }
 

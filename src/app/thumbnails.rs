@@ -7,13 +7,13 @@ use std::sync::Arc;
 use super::jobs::Jobs;
 use crate::atlas::Atlas;
 use crate::deck::Deck;
-use crate::export::picture::SlideRenderer;
+use crate::export::picture::{PictureError, SlideRenderer};
 use crate::model::Lang;
 
 /// Half the window's pixels: text stays legible in a thumbnail, rendering stays quick.
 const THUMBNAIL_SCALE: f32 = 0.5;
 
-type Rendered = (usize, Result<egui::ColorImage, String>);
+type Rendered = (usize, Result<egui::ColorImage, PictureError>);
 
 #[derive(Default)]
 pub struct Thumbnails {
@@ -46,15 +46,12 @@ impl Thumbnails {
         let (atlas, deck) = (Arc::clone(atlas), deck.clone());
         self.jobs.spawn("slide picture", move || {
             let mut r = SlideRenderer::new(window_px, THUMBNAIL_SCALE);
-            let image = r
-                .image(&atlas, &deck, index, lang)
-                .map(|img| {
-                    egui::ColorImage::from_rgba_unmultiplied(
-                        [img.width as usize, img.height as usize],
-                        &img.pixels,
-                    )
-                })
-                .map_err(|e| e.to_string());
+            let image = r.image(&atlas, &deck, index, lang).map(|img| {
+                egui::ColorImage::from_rgba_unmultiplied(
+                    [img.width as usize, img.height as usize],
+                    &img.pixels,
+                )
+            });
             (index, image)
         });
     }

@@ -6,7 +6,8 @@ pub mod municipalities;
 use std::sync::OnceLock;
 
 use crate::geo::geometry::{
-    Area, BBox, Line, NamedLine, Town, internal_borders, parse_areas, parse_lines, parse_towns,
+    Area, BBox, GeoJsonError, Line, NamedLine, Town, internal_borders, parse_areas, parse_lines,
+    parse_towns,
 };
 
 pub const LAND: &str = include_str!("../../assets/basemap/land.geojson");
@@ -28,6 +29,16 @@ pub const GSHHG_URL: &str = "https://www.soest.hawaii.edu/pwessel/gshhg/";
 /// What the LGPL asks the About window to say about the river lines.
 pub const RIVERS_NOTICE_NL: &str = "De rivierlijnen (rivers.geojson) zijn een bewerkt uittreksel van GSHHG en vallen onder de GNU LGPL 3.0 of later; licentieteksten en bouwscript staan in assets/basemap/.";
 pub const RIVERS_NOTICE_EN: &str = "The river lines (rivers.geojson) are a modified extract of GSHHG under the GNU LGPL 3.0 or later; licence texts and the build script are in assets/basemap/.";
+
+/// An embedded basemap file that cannot be read (only a broken build can cause this: the
+/// files are compiled in and tested).
+#[derive(Debug, thiserror::Error)]
+#[error("assets/basemap/{file}: {source}")]
+pub struct BasemapError {
+    pub file: &'static str,
+    #[source]
+    pub source: GeoJsonError,
+}
 
 /// Every layer of the basemap.
 #[derive(Debug, Default)]
@@ -54,9 +65,9 @@ pub struct Basemap {
 impl Basemap {
     /// Parses the embedded files. An error names the file; the assets are tested, so this
     /// only fails on a broken build.
-    pub fn load() -> Result<Basemap, String> {
-        fn with_name(file: &'static str) -> impl Fn(String) -> String {
-            move |e| format!("assets/basemap/{file}: {e}")
+    pub fn load() -> Result<Basemap, BasemapError> {
+        fn with_name(file: &'static str) -> impl Fn(GeoJsonError) -> BasemapError {
+            move |source| BasemapError { file, source }
         }
         let land = parse_areas(LAND, "name", "name").map_err(with_name("land.geojson"))?;
         let provinces = parse_areas(PROVINCES, "name", "province_code")

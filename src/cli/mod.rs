@@ -48,9 +48,9 @@ pub enum Command {
     },
     /// List the cross-pollinations the data suggests (computed, not named by a source)
     Suggestions {
-        /// Language of the explanations: nl or en
-        #[arg(long, default_value = "nl")]
-        lang: String,
+        /// Language of the explanations
+        #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+        lang: LangArg,
     },
     /// Measure per-frame CPU time of the map headless (1920x1080): real atlas and 10,000 places
     Bench {
@@ -78,9 +78,9 @@ pub enum Command {
         /// Write SVG instead of PNG
         #[arg(long)]
         svg: bool,
-        /// Language of built-in decks and labels: nl or en
-        #[arg(long, default_value = "nl")]
-        lang: String,
+        /// Language of built-in decks and labels
+        #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+        lang: LangArg,
     },
     /// Present a built-in deck in a loop, headless, and report whether memory stays flat
     Soak {
@@ -96,11 +96,21 @@ pub enum Command {
     },
 }
 
-fn parse_lang(text: &str) -> crate::model::Lang {
-    if text == "en" {
-        crate::model::Lang::En
-    } else {
-        crate::model::Lang::Nl
+/// The languages the command line accepts; anything else is refused with the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Nederlands
+    Nl,
+    /// English
+    En,
+}
+
+impl From<LangArg> for crate::model::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Nl => crate::model::Lang::Nl,
+            LangArg::En => crate::model::Lang::En,
+        }
     }
 }
 
@@ -174,7 +184,7 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
                     return 1;
                 }
             };
-            let lang = parse_lang(&lang);
+            let lang = crate::model::Lang::from(lang);
             let atlas = crate::atlas::Atlas::new(loaded);
             let d = atlas.data();
             for (n, s) in atlas.suggestions.iter().enumerate() {
@@ -204,7 +214,7 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
             svg,
             lang,
         } => {
-            let lang = parse_lang(&lang);
+            let lang = crate::model::Lang::from(lang);
             let format = if svg {
                 crate::command::ImageFormat::Svg
             } else {

@@ -25,6 +25,32 @@ pub enum PictureError {
     Encode(#[from] crate::render::RenderError),
 }
 
+/// A slide could not be exported.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportSlideError {
+    #[error(transparent)]
+    Render(#[from] PictureError),
+    #[error("{0}. Fix: choose a folder that exists and that you can write to")]
+    Write(#[from] crate::fsio::WriteError),
+}
+
+/// Renders slide `index` of `deck` for a window of `size` pixels and writes it to `path`
+/// atomically.
+pub fn export_slide(
+    atlas: &Arc<Atlas>,
+    deck: &Deck,
+    index: usize,
+    lang: Lang,
+    size: [u32; 2],
+    format: ImageFormat,
+    path: &std::path::Path,
+) -> Result<(), ExportSlideError> {
+    let rendered =
+        SlideRenderer::new(size, format.scale()).render(atlas, deck, index, lang, format)?;
+    crate::fsio::write_atomic(path, &rendered.bytes)?;
+    Ok(())
+}
+
 /// Where everything went on a slide, without drawing it to a file: for the checks that no
 /// text is cut off or covered.
 pub struct Laid {

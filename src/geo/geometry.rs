@@ -216,6 +216,15 @@ impl Area {
     }
 }
 
+/// An embedded GeoJSON or gazetteer file that cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum GeoJsonError {
+    #[error("not valid JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("no `features` array")]
+    NoFeatures,
+}
+
 /// A town from the gazetteer.
 #[derive(Debug, Clone)]
 pub struct Town {
@@ -418,11 +427,13 @@ fn geometry_polygons(geometry: &Value, earcut: &mut earcut::Earcut<f64>) -> Vec<
 }
 
 /// Parses a GeoJSON FeatureCollection into areas, naming them by two properties.
-pub fn parse_areas(geojson: &str, name_key: &str, code_key: &str) -> Result<Vec<Area>, String> {
-    let v: Value = serde_json::from_str(geojson).map_err(|e| e.to_string())?;
-    let features = v["features"]
-        .as_array()
-        .ok_or_else(|| "no `features` array".to_string())?;
+pub fn parse_areas(
+    geojson: &str,
+    name_key: &str,
+    code_key: &str,
+) -> Result<Vec<Area>, GeoJsonError> {
+    let v: Value = serde_json::from_str(geojson)?;
+    let features = v["features"].as_array().ok_or(GeoJsonError::NoFeatures)?;
     let mut earcut = earcut::Earcut::new();
     Ok(features
         .iter()
@@ -451,8 +462,8 @@ struct RawTown {
     population: Option<u32>,
 }
 
-pub fn parse_towns(json: &str) -> Result<Vec<Town>, String> {
-    let raw: Vec<RawTown> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+pub fn parse_towns(json: &str) -> Result<Vec<Town>, GeoJsonError> {
+    let raw: Vec<RawTown> = serde_json::from_str(json)?;
     Ok(raw
         .into_iter()
         .map(|t| Town {
@@ -473,11 +484,9 @@ pub struct NamedLine {
 }
 
 /// Parses a GeoJSON FeatureCollection of (Multi)LineStrings with `name` and `rank`.
-pub fn parse_lines(geojson: &str) -> Result<Vec<NamedLine>, String> {
-    let v: Value = serde_json::from_str(geojson).map_err(|e| e.to_string())?;
-    let features = v["features"]
-        .as_array()
-        .ok_or_else(|| "no `features` array".to_string())?;
+pub fn parse_lines(geojson: &str) -> Result<Vec<NamedLine>, GeoJsonError> {
+    let v: Value = serde_json::from_str(geojson)?;
+    let features = v["features"].as_array().ok_or(GeoJsonError::NoFeatures)?;
     let points_of = |coords: &Value| -> Vec<Rel> {
         coords
             .as_array()

@@ -52,6 +52,8 @@ pub enum Command {
     /// Compare exactly these two (from the overlap matrix).
     ComparePair(String, String),
     SetSyncView(bool),
+    /// Put a text on the clipboard (coordinates from the map's menu).
+    CopyText(String),
 
     // Presenter mode and decks.
     /// Present the chosen deck from this slide.

@@ -66,6 +66,7 @@ impl AtlasApp {
                 s.settings.mode = Mode::Compare;
             }
             Command::SetSyncView(on) => s.settings.sync_view = on,
+            Command::CopyText(text) => self.clipboard = Some(text),
             Command::StartPresenting(from) => self.start_presenting(from),
             Command::StopPresenting => self.stop_presenting(),
             Command::NextSlide => self.goto_slide(|i| i.saturating_add(1)),

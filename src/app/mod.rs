@@ -100,6 +100,8 @@ pub struct AtlasApp {
     restore_look: Option<crate::state::presentation::Restore>,
     /// Where things went on the last slide presented (for tests of clipping and covering).
     pub last_slide: Option<crate::views::slide::SlideLayout>,
+    /// Text to put on the clipboard with the next frame.
+    clipboard: Option<String>,
 }
 
 impl AtlasApp {
@@ -122,6 +124,7 @@ impl AtlasApp {
             toggle_fullscreen: false,
             restore_look: None,
             last_slide: None,
+            clipboard: None,
         };
         app.state.refresh_builtin_decks();
         app.reopen_last_deck();
@@ -185,6 +188,9 @@ impl AtlasApp {
             (rect.height() * ppp).round().max(1.0) as u32,
         ];
         let mut out = Vec::new();
+        if let Some(text) = self.clipboard.take() {
+            ui.ctx().copy_text(text);
+        }
         self.poll_jobs(ui.ctx(), &mut out);
         self.autosave_deck(ui.ctx());
         self.switch_presenting_look(ui.ctx());

@@ -27,7 +27,10 @@ use layer::{Hit, LayerCtx, LayerOut, MapLayer, Target};
 
 /// Runs every layer over one frame's context, bottom first, and returns what they drew.
 pub fn paint_layers(layers: &[Box<dyn MapLayer>], ctx: &LayerCtx) -> LayerOut {
-    let mut out = LayerOut::default();
+    let mut out = LayerOut {
+        transform: Some(ctx.t),
+        ..LayerOut::default()
+    };
     out.canvas.clip = Some(ctx.rect);
     for l in layers {
         l.paint(ctx, &mut out);
@@ -549,6 +552,7 @@ impl MapView {
             ui.ctx().request_repaint();
         }
         self.hovered = hit;
+        context_menu(atlas, lang, frame, hit, response, out);
         match hit {
             Some(Hit::Place(i)) => {
                 if let Some(p) = d.places.get(i) {
@@ -573,6 +577,62 @@ impl MapView {
             None => {}
         }
     }
+}
+
+/// The right-click menu: copy the coordinates clicked, compare the place under the pointer,
+/// add the view as a slide.
+fn context_menu(
+    atlas: &Atlas,
+    lang: Lang,
+    frame: &LayerOut,
+    hit: Option<Hit>,
+    response: &egui::Response,
+    out: &mut Vec<Command>,
+) {
+    // Where the menu was opened, kept while it is open.
+    let id = response.id.with("context-at");
+    if response.secondary_clicked()
+        && let (Some(pos), Some(t)) = (response.interact_pointer_pos(), frame.transform)
+    {
+        let (lon, lat) = geometry::from_rel(t.invert(pos));
+        let place = match hit {
+            Some(Hit::Place(i)) => atlas.data().places.get(i).map(|p| p.id.clone()),
+            _ => None,
+        };
+        response
+            .ctx
+            .data_mut(|d| d.insert_temp(id, (lon, lat, place)));
+    }
+    response.context_menu(|ui| {
+        let Some((lon, lat, place)) = ui
+            .ctx()
+            .data(|d| d.get_temp::<(f64, f64, Option<String>)>(id))
+        else {
+            return;
+        };
+        let coords = format!("{lat:.5}, {lon:.5}");
+        if ui
+            .button(format!("{} ({coords})", tr(lang, "map.copy_coordinates")))
+            .clicked()
+        {
+            out.push(Command::CopyText(coords));
+            ui.close();
+        }
+        if let Some(id) = place {
+            let name = atlas.name_of(&id, lang);
+            if ui
+                .button(format!("{}: {name}", tr(lang, "map.compare_place")))
+                .clicked()
+            {
+                out.push(Command::AddToCompare(id));
+                ui.close();
+            }
+        }
+        if ui.button(tr(lang, "present.add_view")).clicked() {
+            out.push(Command::AddCurrentViewAsSlide);
+            ui.close();
+        }
+    });
 }
 
 /// At most this many markers get a node in the accessibility tree per frame.

@@ -61,7 +61,7 @@ impl View for DeckWindow {
         egui::Window::new(tr(lang, "present.window"))
             .open(&mut open)
             .default_width(460.0)
-            .default_pos(ui.ctx().content_rect().right_top() + egui::vec2(-860.0, 40.0))
+            .default_pos(ui.ctx().content_rect().right_top() + egui::vec2(-500.0, 110.0))
             .default_height(560.0)
             .show(ui.ctx(), |ui| self.contents(ui, state, out));
         if !open {

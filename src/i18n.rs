@@ -26,6 +26,39 @@ pub fn tr(lang: Lang, key: &'static str) -> &'static str {
     table.get(key).map_or(key, String::as_str)
 }
 
+/// A count with its noun, singular or plural as the language wants: "1 plaats",
+/// "3 plaatsen", "1,200 places". The plural is `key`; the singular `key.one` when the
+/// language files have one (else the plural is used for every count).
+pub fn count(lang: Lang, n: usize, key: &'static str) -> String {
+    let table = match lang {
+        Lang::Nl => &tables()[0],
+        Lang::En => &tables()[1],
+    };
+    let singular = format!("{key}.one");
+    let noun = match table.get(&singular) {
+        Some(one) if n == 1 => one.as_str(),
+        _ => tr(lang, key),
+    };
+    format!("{} {noun}", group_digits(n, lang))
+}
+
+/// 31000 → "31.000" (nl) or "31,000" (en).
+pub fn group_digits(n: usize, lang: Lang) -> String {
+    let sep = match lang {
+        Lang::Nl => '.',
+        Lang::En => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Name of a kind of place in the UI language.
 pub fn kind(lang: Lang, k: PlaceKind) -> &'static str {
     let key: &'static str = match k {
@@ -60,6 +93,16 @@ pub fn keys(lang: Lang) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_take_the_singular_for_one() {
+        assert_eq!(count(Lang::Nl, 1, "places.count"), "1 plaats");
+        assert_eq!(count(Lang::Nl, 3, "places.count"), "3 plaatsen");
+        assert_eq!(count(Lang::En, 1, "places.count"), "1 place");
+        assert_eq!(count(Lang::En, 1200, "places.count"), "1,200 places");
+        assert_eq!(count(Lang::Nl, 31000, "map.companies"), "31.000 bedrijven");
+        assert_eq!(count(Lang::En, 1, "map.companies"), "1 company");
+    }
 
     #[test]
     fn both_languages_have_the_same_keys() {

@@ -230,7 +230,7 @@ impl AtlasApp {
             self.presentation.is_some(),
             out,
         );
-        let narrow = ui.ctx().content_rect().width() < 1100.0;
+        let narrow = ui.ctx().content_rect().width() < 1400.0;
         let lang = self.state.lang();
         egui::Panel::left("sidebar")
             .resizable(true)

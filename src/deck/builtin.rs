@@ -1,7 +1,7 @@
 //! The decks that come with the app, generated from the dataset: whatever the data says is
 //! what the slides say, so a corrected dataset gives corrected slides without editing them.
 
-use crate::i18n::tr;
+use crate::i18n::{count, tr};
 use crate::model::{Citation, Dataset, Lang, Place, PlaceKind, Unit};
 use crate::scene::LayerSettings;
 
@@ -149,13 +149,12 @@ fn zuid_holland(d: &Dataset, lang: Lang) -> Vec<Slide> {
         ),
         match total {
             Some(t) => format!(
-                "{} {} · {} {}",
-                hotspots.len(),
-                tr(lang, "deck.hotspots_word"),
+                "{} · {} {}",
+                count(lang, hotspots.len(), "deck.hotspots_word"),
                 t.value,
                 tr(lang, "deck.companies_together")
             ),
-            None => format!("{} {}", hotspots.len(), tr(lang, "deck.hotspots_word")),
+            None => count(lang, hotspots.len(), "deck.hotspots_word"),
         },
     );
     s.fit = vec![region.to_string()];
@@ -186,7 +185,7 @@ fn zuid_holland(d: &Dataset, lang: Lang) -> Vec<Slide> {
             ));
         }
         if let Some(n) = p.companies {
-            let mut c = format!("{n} {}", tr(lang, "map.companies"));
+            let mut c = count(lang, usize::try_from(n).unwrap_or(0), "map.companies");
             if !p.example_companies.is_empty() {
                 let ex: Vec<String> = p.example_companies.iter().take(3).cloned().collect();
                 c.push_str(&format!(", {} {}", tr(lang, "deck.such_as"), ex.join(", ")));
@@ -342,7 +341,7 @@ pub fn chart_slide_for(
             };
             let mut s = chart_slide(
                 format!("{} — {name}", survey.name),
-                format!("{} {}", results.len(), tr(lang, "deck.results_word")),
+                count(lang, results.len(), "deck.results_word"),
                 kind,
             );
             s.topic = topic.map(str::to_string);

@@ -353,7 +353,9 @@ fn companies_cell(ui: &mut Ui, state: &AppState, id: &str) {
     if let Some(p) = d.place(id) {
         match p.companies {
             Some(n) => {
-                ui.label(RichText::new(format!("{n} {}", tr(lang, "map.companies"))).strong());
+                let text =
+                    crate::i18n::count(lang, usize::try_from(n).unwrap_or(0), "map.companies");
+                ui.label(RichText::new(text).strong());
                 sources_ui(ui, d, &covering(&p.sources, "companies"), lang);
             }
             None => {
@@ -376,7 +378,8 @@ fn companies_cell(ui: &mut Ui, state: &AppState, id: &str) {
         ui.label(RichText::new("—").weak());
     }
     for t in totals {
-        ui.label(RichText::new(format!("{} {}", t.value, tr(lang, "map.companies"))).strong());
+        let text = crate::i18n::count(lang, usize::try_from(t.value).unwrap_or(0), "map.companies");
+        ui.label(RichText::new(text).strong());
         ui.label(RichText::new(t.label.get(lang)).small());
         let cites: Vec<_> = t.sources.iter().collect();
         sources_ui(ui, d, &cites, lang);

@@ -170,9 +170,13 @@ fn place_ui(ui: &mut Ui, state: &AppState, p: &Place, out: &mut Vec<Command>) {
     if let Some(n) = p.companies {
         heading(ui, tr(lang, "details.companies"));
         ui.label(
-            RichText::new(format!("{n} {}", tr(lang, "map.companies")))
-                .size(18.0)
-                .strong(),
+            RichText::new(crate::i18n::count(
+                lang,
+                usize::try_from(n).unwrap_or(0),
+                "map.companies",
+            ))
+            .size(18.0)
+            .strong(),
         );
         sources_ui(ui, d, &covering(&p.sources, "companies"), lang);
     }
@@ -393,7 +397,7 @@ fn region_ui(ui: &mut Ui, state: &AppState, r: &Region, out: &mut Vec<Command>) 
     let cites: Vec<_> = r.sources.iter().collect();
     sources_ui(ui, d, &cites, lang);
     let count = d.places.iter().filter(|p| p.region == r.id).count();
-    ui.label(format!("{count} {}", tr(lang, "places.count")));
+    ui.label(crate::i18n::count(lang, count, "places.count"));
     links_ui(ui, state, &r.id, out);
     figures_ui(ui, d, &r.id, lang);
 }

@@ -71,6 +71,8 @@ pub fn format_number(v: f64, lang: crate::model::Lang) -> String {
         Lang::Nl => ('.', ','),
         Lang::En => (',', '.'),
     };
+    // Two decimals at most, rounded first: 9.999 is "10", 0.004 is "0".
+    let v = (v * 100.0).round() / 100.0;
     let neg = v < 0.0;
     let abs = v.abs();
     let whole = abs.trunc();
@@ -105,6 +107,10 @@ mod tests {
         assert_eq!(format_number(31000.0, Lang::En), "31,000");
         assert_eq!(format_number(5.2, Lang::Nl), "5,2");
         assert_eq!(format_number(550.0, Lang::En), "550");
+        assert_eq!(format_number(9.999, Lang::Nl), "10");
+        assert_eq!(format_number(0.004, Lang::Nl), "0");
+        assert_eq!(format_number(1234.5, Lang::Nl), "1.234,5");
+        assert_eq!(format_number(-0.004, Lang::En), "0");
         assert_eq!(
             format_value(15.0, None, Unit::Percent, Qualifier::About, Lang::Nl),
             "circa 15%"

@@ -27,10 +27,9 @@ impl View for PlaceListView {
                         .filter(|p| p.region == region.id && state.passes_filter(&p.sectors))
                         .collect();
                     let header = format!(
-                        "{} ({} {})",
+                        "{} ({})",
                         region.name.get(lang),
-                        places.len(),
-                        tr(lang, "places.count")
+                        crate::i18n::count(lang, places.len(), "places.count")
                     );
                     egui::CollapsingHeader::new(header)
                         .id_salt(("region", &region.id))

@@ -67,9 +67,9 @@ pub fn format_number(v: f64, lang: crate::model::Lang) -> String {
     if !v.is_finite() {
         return v.to_string();
     }
-    let (group, decimal) = match lang {
-        Lang::Nl => ('.', ','),
-        Lang::En => (',', '.'),
+    let decimal = match lang {
+        Lang::Nl => ',',
+        Lang::En => '.',
     };
     // Two decimals at most, rounded first: 9.999 is "10", 0.004 is "0".
     let v = (v * 100.0).round() / 100.0;
@@ -77,14 +77,8 @@ pub fn format_number(v: f64, lang: crate::model::Lang) -> String {
     let abs = v.abs();
     let whole = abs.trunc();
     let frac = abs - whole;
-    let digits = format!("{whole:.0}");
-    let mut grouped = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(group);
-        }
-        grouped.push(ch);
-    }
+    // Whole numbers beyond usize do not occur in the atlas's figures; they saturate.
+    let mut grouped = crate::i18n::group_digits(whole as usize, lang);
     if frac > 1e-9 {
         let f = format!("{:.2}", frac);
         let f = f.trim_start_matches('0').trim_end_matches('0');

@@ -116,6 +116,7 @@ pub enum Command {
 pub enum ImageFormat {
     Png { scale: u32 },
     Svg,
+    Pdf,
 }
 
 impl ImageFormat {
@@ -123,6 +124,7 @@ impl ImageFormat {
         match self {
             ImageFormat::Png { .. } => "png",
             ImageFormat::Svg => "svg",
+            ImageFormat::Pdf => "pdf",
         }
     }
 
@@ -135,7 +137,7 @@ impl ImageFormat {
     pub fn scale(self) -> f32 {
         match self {
             ImageFormat::Png { scale } => scale as f32,
-            ImageFormat::Svg => 1.0,
+            ImageFormat::Svg | ImageFormat::Pdf => 1.0,
         }
     }
 
@@ -143,6 +145,7 @@ impl ImageFormat {
         match self {
             ImageFormat::Png { scale } => format!("PNG {scale}×"),
             ImageFormat::Svg => "SVG".to_string(),
+            ImageFormat::Pdf => "PDF".to_string(),
         }
     }
 }

@@ -46,10 +46,17 @@ fn problems(deck: &Deck, index: usize, laid: &Laid, atlas: &Atlas) -> Vec<String
                 out.push(format!("label {ta:?} lies on label {tb:?}"));
             }
         }
-        for (what, r) in [
+        let covers = [
             ("the legend", laid.layout.legend),
             ("the basemap credit", map.attribution),
-        ] {
+        ]
+        .into_iter()
+        .chain(
+            map.furniture
+                .iter()
+                .map(|r| ("the scale bar or north arrow", Some(*r))),
+        );
+        for (what, r) in covers {
             if let Some(r) = r
                 && a.shrink(SLACK).intersects(r)
             {

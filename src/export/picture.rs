@@ -15,7 +15,7 @@ use crate::render::svg;
 use crate::state::AppState;
 use crate::state::presentation::projector_zoom;
 use crate::views::compare::CompareView;
-use crate::views::slide::{SlideLayout, SlideMap, SlideWords, slide_ui};
+use crate::views::slide::{SlideLayout, SlideMap, SlideWords, handout_ui, slide_ui};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PictureError {
@@ -23,6 +23,8 @@ pub enum PictureError {
     NoSlide(usize),
     #[error("could not encode the picture: {0}")]
     Encode(#[from] crate::render::RenderError),
+    #[error(transparent)]
+    Pdf(#[from] crate::render::pdf::PdfError),
 }
 
 /// A slide could not be exported.
@@ -49,6 +51,24 @@ pub fn export_slide(
         SlideRenderer::new(size, format.scale()).render(atlas, deck, index, lang, format)?;
     crate::fsio::write_atomic(path, &rendered.bytes)?;
     Ok(())
+}
+
+/// A deck as a PDF handout: one landscape A4 page per slide, vector, with Inter embedded and,
+/// when `notes`, the speaker's notes under each slide.
+pub fn handout_pdf(
+    atlas: &Arc<Atlas>,
+    deck: &Deck,
+    lang: Lang,
+    notes: bool,
+) -> Result<Vec<u8>, PictureError> {
+    if deck.slides.is_empty() {
+        return Err(PictureError::NoSlide(0));
+    }
+    let mut r = SlideRenderer::for_paper(Paper::A4, 1.0);
+    let pages = (0..deck.slides.len())
+        .map(|i| r.handout_page(atlas, deck, i, lang, notes))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(crate::render::pdf::svgs_to_pdf(&pages, &deck.title)?)
 }
 
 /// Where everything went on a slide, without drawing it to a file: for the checks that no
@@ -82,55 +102,105 @@ fn texts_of(out: &egui::FullOutput) -> Vec<(egui::Rect, egui::Rect, String)> {
         .collect()
 }
 
+/// A sheet of paper for posters and handouts, landscape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    A4,
+    A3,
+    A0,
+}
+
+impl Paper {
+    pub const ALL: [Paper; 3] = [Paper::A4, Paper::A3, Paper::A0];
+
+    /// Width and height in points (1/72 inch), landscape.
+    pub fn points(self) -> egui::Vec2 {
+        let mm = match self {
+            Paper::A4 => (297.0, 210.0),
+            Paper::A3 => (420.0, 297.0),
+            Paper::A0 => (1189.0, 841.0),
+        };
+        egui::vec2(mm.0 * 72.0 / 25.4, mm.1 * 72.0 / 25.4)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::A3 => "A3",
+            Paper::A0 => "A0",
+        }
+    }
+}
+
+/// Print resolution of posters in PNG.
+pub const POSTER_DPI: f32 = 300.0;
+
 /// Draws slides to files. Keeps one egui context, so fonts are loaded once per deck rather
 /// than once per slide.
 pub struct SlideRenderer {
     ctx: egui::Context,
     textures: Textures,
-    /// Physical pixels per window pixel (1, 2, 4 for posters).
-    scale: f32,
-    /// The projector's zoom for this window size.
-    zoom: f32,
-    /// The window size in pixels the slide is drawn for.
-    size_px: [u32; 2],
+    /// The size the slide is laid out at, in points.
+    points: egui::Vec2,
+    /// Pixels of the picture per point.
+    px_per_point: f32,
     warm: bool,
 }
 
 impl SlideRenderer {
+    /// For a window of `size_px` pixels at the projector's zoom (as presenter mode shows it
+    /// there), drawn at `scale` times its pixels.
     pub fn new(size_px: [u32; 2], scale: f32) -> Self {
+        let size = egui::vec2(size_px[0].max(1) as f32, size_px[1].max(1) as f32);
+        let zoom = projector_zoom(size.y);
+        let scale = if scale.is_finite() && scale > 0.0 {
+            scale
+        } else {
+            1.0
+        };
+        Self::laid_out(size / zoom, zoom * scale)
+    }
+
+    /// For a sheet of paper, laid out in real points (type keeps its printed size; a larger
+    /// sheet shows more map), drawn at `px_per_point`.
+    pub fn for_paper(paper: Paper, px_per_point: f32) -> Self {
+        Self::laid_out(paper.points(), px_per_point)
+    }
+
+    fn laid_out(points: egui::Vec2, px_per_point: f32) -> Self {
         let ctx = egui::Context::default();
         crate::style::install(&ctx);
-        let zoom = projector_zoom(size_px[1] as f32);
-        ctx.set_zoom_factor(zoom);
         SlideRenderer {
             ctx,
             textures: Textures::default(),
-            zoom,
-            scale: if scale.is_finite() && scale > 0.0 {
-                scale
+            points,
+            px_per_point: if px_per_point.is_finite() && px_per_point > 0.0 {
+                px_per_point
             } else {
                 1.0
             },
-            size_px: [size_px[0].max(1), size_px[1].max(1)],
             warm: false,
         }
     }
 
     fn input(&self) -> egui::RawInput {
-        let ppp = self.scale * self.zoom;
-        let points = egui::vec2(
-            self.size_px[0] as f32 * self.scale / ppp,
-            self.size_px[1] as f32 * self.scale / ppp,
-        );
         let mut input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, points)),
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, self.points)),
             max_texture_side: Some(16_384),
             ..Default::default()
         };
         if let Some(v) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
-            v.native_pixels_per_point = Some(self.scale);
+            v.native_pixels_per_point = Some(self.px_per_point);
         }
         input
+    }
+
+    /// The picture's size in pixels.
+    fn size_px(&self) -> [u32; 2] {
+        [
+            (self.points.x * self.px_per_point).round().max(1.0) as u32,
+            (self.points.y * self.px_per_point).round().max(1.0) as u32,
+        ]
     }
 
     /// egui loads fonts set on a context at the start of its next pass; this empty pass
@@ -152,6 +222,19 @@ impl SlideRenderer {
         lang: Lang,
         target: Target,
     ) -> Result<(egui::FullOutput, SlideLayout), PictureError> {
+        self.draw_page(atlas, deck, index, lang, target, None)
+    }
+
+    /// Lays out and draws slide `index` of `deck`, with its notes under it when `notes`.
+    fn draw_page(
+        &mut self,
+        atlas: &Arc<Atlas>,
+        deck: &Deck,
+        index: usize,
+        lang: Lang,
+        target: Target,
+        notes: Option<&str>,
+    ) -> Result<(egui::FullOutput, SlideLayout), PictureError> {
         let slide = deck.slides.get(index).ok_or(PictureError::NoSlide(index))?;
         self.warm_up();
         let state = AppState::showing(Arc::clone(atlas), slide.scene(lang));
@@ -168,32 +251,33 @@ impl SlideRenderer {
         let mut compare = CompareView::default();
         let mut layout = SlideLayout::default();
         let mut out = self.ctx.run_ui(self.input(), |ui| {
-            layout = slide_ui(ui, &state, &words, SlideMap::Still(target), &mut compare);
+            layout = match notes {
+                Some(n) => handout_ui(ui, &state, &words, n, &mut compare),
+                None => slide_ui(ui, &state, &words, SlideMap::Still(target), &mut compare),
+            };
         });
         self.textures.apply(&mut out.textures_delta);
         Ok((out, layout))
     }
 
     fn laid(&self, out: &egui::FullOutput, layout: SlideLayout) -> Laid {
-        let ppp = out.pixels_per_point;
         Laid {
             layout,
             texts: texts_of(out),
-            size_points: egui::vec2(
-                self.size_px[0] as f32 * self.scale / ppp,
-                self.size_px[1] as f32 * self.scale / ppp,
-            ),
+            size_points: self.points,
         }
     }
 
     fn pixels(&self, out: egui::FullOutput) -> Image {
         let ppp = out.pixels_per_point;
         let prims = self.ctx.tessellate(out.shapes, ppp);
-        let size = [
-            (self.size_px[0] as f32 * self.scale).round() as u32,
-            (self.size_px[1] as f32 * self.scale).round() as u32,
-        ];
-        raster::rasterise(&prims, &self.textures, size, ppp, egui::Color32::WHITE)
+        raster::rasterise(
+            &prims,
+            &self.textures,
+            self.size_px(),
+            ppp,
+            egui::Color32::WHITE,
+        )
     }
 
     /// Renders slide `index` of `deck` in `format`.
@@ -206,16 +290,21 @@ impl SlideRenderer {
         format: ImageFormat,
     ) -> Result<Rendered, PictureError> {
         let target = match format {
-            ImageFormat::Svg => Target::Vector,
+            ImageFormat::Svg | ImageFormat::Pdf => Target::Vector,
             ImageFormat::Png { .. } => Target::Screen,
         };
         let (out, layout) = self.draw(atlas, deck, index, lang, target)?;
         let laid = self.laid(&out, layout);
         let ppp = out.pixels_per_point;
-        let size_points = laid.size_points;
+        let paper = egui::Color32::WHITE;
         let bytes = match format {
             ImageFormat::Svg => {
-                svg::shapes_to_svg(&out.shapes, size_points, ppp, egui::Color32::WHITE).into_bytes()
+                svg::shapes_to_svg_with_fonts(&out.shapes, self.points, ppp, paper).into_bytes()
+            }
+            // A PDF page measures in points: the drawing's user units.
+            ImageFormat::Pdf => {
+                let page = svg::shapes_to_svg(&out.shapes, self.points, 1.0, paper);
+                crate::render::pdf::svgs_to_pdf(&[page], &deck.title)?
             }
             ImageFormat::Png { .. } => self.pixels(out).encode_png()?,
         };
@@ -232,6 +321,30 @@ impl SlideRenderer {
     ) -> Result<Laid, PictureError> {
         let (out, layout) = self.draw(atlas, deck, index, lang, Target::Screen)?;
         Ok(self.laid(&out, layout))
+    }
+
+    /// One handout page as an SVG in points: the slide, with its notes when `notes`.
+    fn handout_page(
+        &mut self,
+        atlas: &Arc<Atlas>,
+        deck: &Deck,
+        index: usize,
+        lang: Lang,
+        notes: bool,
+    ) -> Result<String, PictureError> {
+        let text = deck
+            .slides
+            .get(index)
+            .map(|s| s.notes.clone())
+            .unwrap_or_default();
+        let notes = notes.then_some(text.as_str());
+        let (out, _) = self.draw_page(atlas, deck, index, lang, Target::Vector, notes)?;
+        Ok(svg::shapes_to_svg(
+            &out.shapes,
+            self.points,
+            1.0,
+            egui::Color32::WHITE,
+        ))
     }
 
     /// Renders slide `index` as pixels (the presenter's pictures).

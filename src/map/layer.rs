@@ -120,6 +120,8 @@ pub struct LayerOut {
     pub placed_labels: Vec<(Rect, LabelStyle, std::sync::Arc<str>)>,
     /// Where the basemap credit was drawn.
     pub attribution: Option<Rect>,
+    /// Where the scale bar and north arrow were drawn.
+    pub furniture: Vec<Rect>,
     /// The projection the frame was drawn with (to turn a click into a coordinate).
     pub transform: Option<Transform>,
 }

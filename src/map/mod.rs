@@ -5,6 +5,7 @@
 
 pub mod cache;
 pub mod framing;
+pub mod furniture;
 pub mod layer;
 pub mod layers;
 
@@ -67,6 +68,15 @@ pub fn attribution_rect(ui: &Ui, rect: Rect, lang: Lang) -> (Rect, std::sync::Ar
     (r, galley)
 }
 
+/// The scale bar and north arrow of a picture: their rectangles and drawing.
+fn furniture(t: &Transform, rect: Rect) -> (Vec<Rect>, crate::render::canvas::Canvas) {
+    let (bar_rect, bar) = furniture::scale_bar(t, rect);
+    let (arrow_rect, arrow) = furniture::north_arrow(rect);
+    let mut canvas = bar;
+    canvas.prims.extend(arrow.prims);
+    (vec![bar_rect, arrow_rect], canvas)
+}
+
 /// Draws the basemap credit; returns its response (click opens the About window).
 fn paint_attribution(ui: &mut Ui, r: Rect, galley: std::sync::Arc<egui::Galley>) -> egui::Response {
     let resp = ui.interact(r, ui.scope_id().with("attribution"), egui::Sense::click());
@@ -93,9 +103,11 @@ pub fn paint_still(
 ) -> LayerOut {
     let view = framing::still_view(atlas, &scene.camera, rect.size(), insets);
     let (attr_rect, galley) = attribution_rect(ui, rect, scene.lang);
+    let t = Transform::centred(view.centre, view.zoom, rect);
+    let (furniture_rects, furniture) = furniture(&t, rect);
     let mut reserved = reserved.to_vec();
     reserved.push(attr_rect);
-    let t = Transform::centred(view.centre, view.zoom, rect);
+    reserved.extend(furniture_rects.iter().copied());
     let measure = layer::measure_with(ui);
     let ctx = LayerCtx {
         atlas,
@@ -114,6 +126,8 @@ pub fn paint_still(
     let layers = layers::all();
     let mut out = paint_layers(&layers, &ctx);
     out.attribution = Some(attr_rect);
+    out.furniture = furniture_rects;
+    out.canvas.prims.extend(furniture.prims);
     let painter = ui.painter_at(rect);
     match target {
         Target::Screen => out.canvas.paint(&painter),
@@ -208,6 +222,14 @@ impl Plugin for ScenePlugin<'_> {
     ) {
         let t = Transform::from_projector(projector);
         let rect = response.rect;
+        // A projected slide carries a scale bar and a north arrow like a printed map.
+        let (furniture_rects, furniture) = if self.interactive {
+            (Vec::new(), crate::render::canvas::Canvas::default())
+        } else {
+            furniture(&t, rect)
+        };
+        let mut reserved = self.reserved.clone();
+        reserved.extend(furniture_rects.iter().copied());
         let measure = layer::measure_with(ui);
         let ctx = LayerCtx {
             atlas: self.atlas,
@@ -220,10 +242,12 @@ impl Plugin for ScenePlugin<'_> {
             target: Target::Screen,
             pixels_per_point: ui.ctx().pixels_per_point(),
             hovered: self.hovered,
-            reserved: &self.reserved,
+            reserved: &reserved,
             measure: &measure,
         };
-        let out = paint_layers(self.layers, &ctx);
+        let mut out = paint_layers(self.layers, &ctx);
+        out.furniture = furniture_rects;
+        out.canvas.prims.extend(furniture.prims);
         out.canvas.paint(&ui.painter_at(rect));
         let hit = if self.interactive {
             response

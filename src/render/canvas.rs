@@ -52,6 +52,9 @@ pub enum Prim {
         weight: Weight,
         colour: Color32,
         angle: f32,
+        /// The width the text takes in Inter, when measured: a vector file pins the text to
+        /// it, so a viewer's other font cannot make it run into its neighbours.
+        width: Option<f32>,
     },
     /// Triangles already tessellated for the screen (a cached basemap). Only the live window
     /// and raster exports get these; layers drawing for a vector target never emit them.
@@ -195,6 +198,7 @@ fn to_shapes(p: &Prim, painter: Option<&egui::Painter>, out: &mut Vec<Shape>) {
             weight,
             colour,
             angle,
+            ..
         } => {
             let Some(painter) = painter else { return };
             let galley = painter.layout_no_wrap(text.to_string(), font_id(*size, *weight), *colour);

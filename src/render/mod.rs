@@ -2,6 +2,7 @@
 //! window) and a vector SVG writer working from the shapes before tessellation.
 
 pub mod canvas;
+pub mod pdf;
 pub mod raster;
 pub mod svg;
 

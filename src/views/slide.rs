@@ -464,3 +464,62 @@ pub fn slide_ui(
     }
     layout
 }
+
+/// A handout page: the slide on top and, under a rule, the speaker's notes (type shrinks a
+/// little for long notes, down to 8 points; the slide never gets less than half the page).
+pub fn handout_ui(
+    ui: &mut Ui,
+    state: &AppState,
+    words: &SlideWords,
+    notes: &str,
+    compare: &mut super::compare::CompareView,
+) -> SlideLayout {
+    let lang = state.lang();
+    let full = ui.max_rect();
+    ui.painter().rect_filled(full, 0.0, PAPER);
+    let inner_w = (full.width() - 2.0 * BAND_MARGIN.x).max(120.0);
+    let text = if notes.trim().is_empty() {
+        tr(lang, "present.no_notes").to_string()
+    } else {
+        notes.to_string()
+    };
+    let heading = ui.painter().layout_no_wrap(
+        tr(lang, "present.notes").to_string(),
+        style::semibold(11.0),
+        INK,
+    );
+    let room = full.height() * 0.5 - heading.size().y - 3.0 * BAND_MARGIN.y;
+    let mut body = ui
+        .painter()
+        .layout(text.clone(), FontId::proportional(11.0), INK, inner_w);
+    for size in [10.0, 9.0, 8.0] {
+        if body.size().y <= room {
+            break;
+        }
+        body = ui
+            .painter()
+            .layout(text.clone(), FontId::proportional(size), INK, inner_w);
+    }
+    let band_h = heading.size().y + body.size().y + 3.0 * BAND_MARGIN.y;
+    let slide_rect = Rect::from_min_max(
+        full.min,
+        egui::pos2(full.right(), (full.bottom() - band_h).max(full.center().y)),
+    );
+    let layout = ui
+        .scope_builder(egui::UiBuilder::new().max_rect(slide_rect), |ui| {
+            slide_ui(ui, state, words, SlideMap::Still(Target::Vector), compare)
+        })
+        .inner;
+    ui.painter().hline(
+        full.x_range(),
+        slide_rect.bottom(),
+        egui::Stroke::new(1.0, Color32::from_gray(120)),
+    );
+    let x = full.left() + BAND_MARGIN.x;
+    let mut y = slide_rect.bottom() + BAND_MARGIN.y;
+    let heading_h = heading.size().y;
+    text_at(ui, egui::pos2(x, y), heading, INK);
+    y += heading_h + BAND_MARGIN.y;
+    text_at(ui, egui::pos2(x, y), body, INK);
+    layout
+}

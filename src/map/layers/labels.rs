@@ -377,6 +377,7 @@ impl MapLayer for LabelLayer {
                 weight,
                 colour,
                 angle,
+                width: Some((ctx.measure)(&c.text, size, weight).x),
             });
             out.placed_labels.push((r, c.style, c.text.clone()));
         }

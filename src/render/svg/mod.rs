@@ -29,6 +29,26 @@ pub fn shapes_to_svg(
     pixels_per_point: f32,
     background: Color32,
 ) -> String {
+    write_svg(shapes, size_points, pixels_per_point, background, false)
+}
+
+/// As [`shapes_to_svg`], with Inter embedded: for files people open elsewhere.
+pub fn shapes_to_svg_with_fonts(
+    shapes: &[ClippedShape],
+    size_points: Vec2,
+    pixels_per_point: f32,
+    background: Color32,
+) -> String {
+    write_svg(shapes, size_points, pixels_per_point, background, true)
+}
+
+fn write_svg(
+    shapes: &[ClippedShape],
+    size_points: Vec2,
+    pixels_per_point: f32,
+    background: Color32,
+    embed_fonts: bool,
+) -> String {
     let size = Vec2::new(non_negative(size_points.x), non_negative(size_points.y));
     let ppp = if pixels_per_point.is_finite() && pixels_per_point > 0.0 {
         pixels_per_point
@@ -37,6 +57,7 @@ pub fn shapes_to_svg(
     };
     let canvas = Rect::from_min_size(Pos2::ZERO, size);
     let mut svg = Svg {
+        embed_fonts,
         body: String::with_capacity(1 << 16),
         ..Svg::default()
     };
@@ -44,6 +65,34 @@ pub fn shapes_to_svg(
         svg.clip_group(group, canvas);
     }
     svg.finish(size, ppp, background)
+}
+
+/// `@font-face` rules for the weights of Inter the document uses, the fonts as data URLs.
+fn font_faces(body: &str) -> String {
+    use base64::Engine as _;
+    let mut css = String::new();
+    let weights = [
+        (400, crate::style::INTER_REGULAR, true),
+        (
+            600,
+            crate::style::INTER_SEMIBOLD,
+            body.contains("font-weight=\"600\""),
+        ),
+    ];
+    for (weight, data, used) in weights {
+        if used && body.contains("<text") {
+            let b64 = base64::engine::general_purpose::STANDARD.encode(data);
+            let _ = writeln!(
+                css,
+                "@font-face{{font-family:\"Inter\";font-weight:{weight};src:url(data:font/otf;base64,{b64}) format(\"opentype\");}}"
+            );
+        }
+    }
+    if css.is_empty() {
+        css
+    } else {
+        format!("<style>\n{css}</style>\n")
+    }
 }
 
 /// Rects and transforms compared bit for bit: emath's `==` debug-asserts on NaN, and
@@ -62,6 +111,9 @@ fn non_negative(v: f32) -> f32 {
 
 #[derive(Default)]
 struct Svg {
+    /// Put Inter into the document (`@font-face` with the font as a data URL), so browsers
+    /// and editors show the text as the app drew it whether or not Inter is installed.
+    embed_fonts: bool,
     body: String,
     defs: String,
     clips: HashMap<[u32; 4], usize>,
@@ -80,8 +132,14 @@ impl Svg {
         out.push(' ');
         num(&mut out, size.y);
         out.push_str("\">\n");
-        if !self.defs.is_empty() {
+        let fonts = if self.embed_fonts {
+            font_faces(&self.body)
+        } else {
+            String::new()
+        };
+        if !self.defs.is_empty() || !fonts.is_empty() {
             out.push_str("<defs>\n");
+            out.push_str(&fonts);
             out.push_str(&self.defs);
             out.push_str("</defs>\n");
         }

@@ -127,7 +127,15 @@ impl Svg {
                 weight,
                 colour,
                 angle,
-            } => text_prim(out, *centre, text, *size, *weight, *colour, *angle),
+                width,
+            } => text_prim(
+                out,
+                *centre,
+                text,
+                (*size, *weight, *width),
+                *colour,
+                *angle,
+            ),
             // Cached triangles are for the screen; a vector map never carries them.
             Prim::Mesh(_) => {}
         }
@@ -138,8 +146,7 @@ fn text_prim(
     out: &mut String,
     centre: Pos2,
     text: &str,
-    size: f32,
-    weight: Weight,
+    (size, weight, width): (f32, Weight, Option<f32>),
     c: Color32,
     angle: f32,
 ) {
@@ -156,6 +163,11 @@ fn text_prim(
         let _ = write!(out, " font-weight=\"600\"");
     }
     paint(out, "fill", c);
+    if let Some(w) = width.filter(|w| w.is_finite() && *w > 0.0)
+        && text.chars().count() > 1
+    {
+        attr(out, "textLength", w);
+    }
     if angle != 0.0 && angle.is_finite() {
         rotation(out, angle, centre);
     }

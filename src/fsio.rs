@@ -209,6 +209,9 @@ fn write_fix(e: &std::io::Error) -> &'static str {
         K::NotFound => "the folder does not exist; create it or choose another folder",
         K::PermissionDenied => "you may not write in this folder; choose one you can write to",
         K::StorageFull | K::QuotaExceeded => "the disk is full; free some space and try again",
+        K::FileTooLarge => {
+            "the file is larger than this system or disk allows; choose another disk"
+        }
         K::ReadOnlyFilesystem => "the disk is mounted read-only; choose another disk",
         K::InvalidFilename => {
             "the file name is too long or not allowed here; choose a shorter name"
@@ -312,6 +315,35 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
         std::fs::remove_file(&tmp).ok();
     }
     result.map_err(io_err)
+}
+
+/// Removes the temporary files [`write_atomic`] leaves in `dir` when its process is killed
+/// mid-write, if older than `age` (a younger one may belong to a write in progress).
+/// Returns how many were removed.
+pub fn remove_stale_temp_files(dir: &Path, age: std::time::Duration) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    let mut removed = 0;
+    for e in entries.filter_map(Result::ok) {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".ia-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let old = e
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|d| d >= age);
+        if old && std::fs::remove_file(e.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 /// The app's own folder for settings, the presenter's deck, logs and crash reports:
@@ -545,6 +577,20 @@ mod tests {
         }
         let full = std::io::Error::from_raw_os_error(libc::ENOSPC);
         assert!(write_fix(&full).contains("disk is full"));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn stale_temporary_files_are_removed_and_others_kept() {
+        let dir = temp_dir("stale");
+        std::fs::write(dir.join(".ia-1-0.tmp"), "half").ok();
+        std::fs::write(dir.join("settings.toml"), "kept").ok();
+        assert_eq!(
+            remove_stale_temp_files(&dir, std::time::Duration::from_secs(3600)),
+            0
+        );
+        assert_eq!(remove_stale_temp_files(&dir, std::time::Duration::ZERO), 1);
+        assert_eq!(entries(&dir), ["settings.toml"]);
         std::fs::remove_dir_all(&dir).ok();
     }
 

@@ -10,6 +10,10 @@ fn main() -> anyhow::Result<()> {
             cli::output::install_panic_guard();
             std::process::exit(cli::run_command(cmd, args.dataset))
         }
-        None => innovation_atlas::app::run(args.dataset, args.timings, started),
+        None => {
+            // A log file and crash reports in the data folder (commands log nothing).
+            innovation_atlas::diagnostics::init_for_app();
+            innovation_atlas::app::run(args.dataset, args.timings, started)
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! The application shell: state, commands, persistence and the window.
 
+pub mod persist;
 pub mod snapshot;
 pub mod thumbnails;
 
@@ -28,9 +29,6 @@ use crate::views::legend::LegendView;
 use crate::views::place_list::PlaceListView;
 use crate::views::problems::ProblemsView;
 use crate::views::search::SearchView;
-
-/// Key under which settings live in eframe's storage.
-pub const SETTINGS_KEY: &str = "innovation-atlas/settings";
 
 /// Whether the app may open the system's file dialog (tests must not).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1107,10 +1105,12 @@ fn collect_dropped_files(ctx: &egui::Context, out: &mut Vec<Command>) {
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         AtlasApp::ui(self, ui);
+        persist::after_frame(self, ui);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.settings_to_save());
+    /// Settings and the own deck are saved by `persist`, not eframe's storage.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        persist::save(self);
     }
 }
 
@@ -1153,35 +1153,27 @@ pub fn run(dataset: Option<PathBuf>, timings: bool, started: Instant) -> anyhow:
     // The data is prepared on a second thread while the window and its GL context are made,
     // which takes about as long; the app waits for it only when it is created.
     let preparing = std::thread::spawn(move || prepare(dataset, timings, started));
-    let options = eframe::NativeOptions {
+    let startup = persist::load();
+    let mut options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Innovatie-atlas")
             .with_app_id("innovation-atlas")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([720.0, 480.0])
             .with_drag_and_drop(true),
-        persist_window: true,
         ..Default::default()
     };
+    options.viewport = startup.window(options.viewport);
     eframe::run_native(
         "innovation-atlas",
         options,
         Box::new(move |cc| {
             style::install(&cc.egui_ctx);
-            // egui remembers its zoom; a window closed while presenting must not open at the
-            // projector's zoom.
-            if cc.egui_ctx.zoom_factor() == PROJECTOR_ZOOM {
-                cc.egui_ctx.set_zoom_factor(1.0);
-                cc.egui_ctx
-                    .send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
-            }
+            // Read, checked, with the UI zoom and full screen as the user left them.
+            let settings = persist::start(&cc.egui_ctx, startup);
             let (atlas, startup_error) = preparing
                 .join()
                 .map_err(|_| "preparing the atlas failed".to_string())??;
-            let settings = cc
-                .storage
-                .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
-                .unwrap_or_default();
             let mut app = AtlasApp::new(atlas, settings, Dialogs::Native);
             app.state.load_error = startup_error;
             if timings {

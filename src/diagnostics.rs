@@ -149,7 +149,8 @@ impl log::Log for FileLogger {
             record.args()
         );
         if record.level() <= log::Level::Warn {
-            eprintln!("{text}");
+            // Not `eprintln!`: it panics when stderr is closed, and a log line must not.
+            let _ = writeln!(std::io::stderr(), "{text}");
         }
         self.write_line(&text);
     }
@@ -198,8 +199,19 @@ fn install_panic_hook(dir: PathBuf) {
         let recent = LOGGER.get().map(FileLogger::recent).unwrap_or_default();
         let report = crash_report(&message, &location, &backtrace, &recent);
         match write_crash_report(&dir, &report) {
-            Ok(path) => eprintln!("A crash report was written to {}", path.display()),
-            Err(e) => eprintln!("The crash report could not be written: {e}"),
+            Ok(path) => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "A crash report was written to {}",
+                    path.display()
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "The crash report could not be written: {e}"
+                );
+            }
         }
         if let Some(logger) = LOGGER.get() {
             logger.write_line(&format!("ERROR panic at {location}: {message}"));

@@ -265,6 +265,10 @@ fn settings_writer_child() {
     };
     let store = Store::new(Path::new(&dir));
     let v = versions();
+    // The parent starts its clock now, so the kills land among the saves, not in the
+    // start-up (which loads the atlas for the decks).
+    // On a line of its own: the test harness has written "test … " before it.
+    println!("\nATLAS-WRITER-READY");
     for i in 0.. {
         let (s, w) = &v[i % 2];
         if let Err(e) = store.save(s, w) {
@@ -313,11 +317,28 @@ fn a_writer_killed_at_random_moments_leaves_the_previous_or_the_new_settings() {
                 "--test-threads=1",
             ])
             .env("ATLAS_SETTINGS_DIR", &dir)
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("spawns");
-        std::thread::sleep(Duration::from_millis(5 + random(400)));
+        // Wait (at most a minute) for the child to be ready, reading on a thread so a
+        // child that never says so fails the test instead of hanging it.
+        let out = child.stdout.take().expect("stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let lines = std::io::BufRead::lines(std::io::BufReader::new(out));
+            let ready = lines
+                .map_while(Result::ok)
+                .any(|l| l.contains("ATLAS-WRITER-READY"));
+            tx.send(ready).ok();
+        });
+        let ready = rx.recv_timeout(Duration::from_secs(60)).unwrap_or(false);
+        if !ready {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("round {round}: the writer did not start");
+        }
+        std::thread::sleep(Duration::from_millis(random(200)));
         child.kill().expect("SIGKILL");
         child.wait().ok();
         if names(&dir).iter().any(|n| n.ends_with(".tmp")) {

@@ -8,6 +8,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod fsio;
+pub mod diagnostics;
 pub mod geo;
 pub mod basemap;
 pub mod model;

@@ -14,6 +14,7 @@ pub mod decks;
 pub mod dialogs;
 pub mod jobs;
 pub mod menus;
+pub mod persist;
 pub mod presenting;
 pub mod run;
 pub mod snapshot;
@@ -42,9 +43,6 @@ use crate::views::legend::LegendView;
 use crate::views::place_list::PlaceListView;
 use crate::views::problems::ProblemsView;
 use crate::views::search::SearchView;
-
-/// Key under which settings live in eframe's storage.
-pub const SETTINGS_KEY: &str = "innovation-atlas/settings";
 
 /// Whether the app may open the system's file dialog (tests must not).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

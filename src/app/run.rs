@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::{AtlasApp, Dialogs, SETTINGS_KEY};
+use super::{AtlasApp, Dialogs, persist};
 use crate::atlas::Atlas;
 use crate::model::{self, LoadError, Problem};
 use crate::state::Settings;
@@ -23,10 +23,12 @@ pub enum StartError {
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         AtlasApp::ui(self, ui);
+        persist::after_frame(self, ui);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.settings_to_save());
+    /// Settings and the own deck are saved by `persist`, not eframe's storage.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        persist::save(self);
     }
 }
 
@@ -84,34 +86,25 @@ pub fn run(dataset: Option<PathBuf>, timings: bool, started: Instant) -> anyhow:
     // The data is prepared on a second thread while the window and its GL context are made,
     // which takes about as long; the app waits for it only when it is created.
     let preparing = std::thread::spawn(move || prepare(dataset, timings, started));
-    let options = eframe::NativeOptions {
+    let startup = persist::load();
+    let mut options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Innovatie-atlas")
             .with_app_id("innovation-atlas")
             .with_inner_size([1280.0, 760.0])
             .with_min_inner_size([640.0, 480.0])
             .with_drag_and_drop(true),
-        persist_window: true,
         ..Default::default()
     };
+    options.viewport = startup.window(options.viewport);
     eframe::run_native(
         "innovation-atlas",
         options,
         Box::new(move |cc| {
             style::install(&cc.egui_ctx);
-            // egui remembers its zoom; a window closed while presenting must not open at the
-            // projector's zoom, nor at a zoom no one can read.
-            let zoom = cc.egui_ctx.zoom_factor();
-            if !(zoom.is_finite() && (0.5..=3.0).contains(&zoom)) || zoom > 1.5 {
-                cc.egui_ctx.set_zoom_factor(1.0);
-                cc.egui_ctx
-                    .send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
-            }
+            // Read, checked, with the UI zoom and full screen as the user left them.
+            let settings = persist::start(&cc.egui_ctx, startup);
             let (atlas, startup_error) = preparing.join().map_err(|_| StartError::Preparing)??;
-            let settings = cc
-                .storage
-                .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
-                .unwrap_or_default();
             let mut app = AtlasApp::new(atlas, settings, Dialogs::Native);
             app.state.load_error = startup_error;
             if timings {

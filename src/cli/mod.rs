@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod check;
+pub mod output;
 pub mod render;
 pub mod soak;
 
@@ -166,10 +167,7 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
         Command::Check { path } => {
             let path = path.or(dataset);
             match load(path.as_deref()) {
-                Ok(loaded) => {
-                    print!("{}", check::summary(&loaded));
-                    0
-                }
+                Ok(loaded) => output::print_then(&check::summary(&loaded), 0),
                 Err(e) => {
                     print_problems(&e);
                     1
@@ -187,17 +185,18 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
             let lang = crate::model::Lang::from(lang);
             let atlas = crate::atlas::Atlas::new(loaded);
             let d = atlas.data();
+            let mut text = String::new();
             for (n, s) in atlas.suggestions.iter().enumerate() {
                 let (a, b) = (&d.places[s.a], &d.places[s.b]);
-                println!(
-                    "{:>2}. {} — {}: {}",
+                text.push_str(&format!(
+                    "{:>2}. {} — {}: {}\n",
                     n + 1,
                     a.name,
                     b.name,
                     s.explain(d, lang)
-                );
+                ));
             }
-            0
+            output::print_then(&text, 0)
         }
         Command::Bench { frames, check } => match bench::run(frames.max(1)) {
             Ok(stats) => bench::report(&stats, check),
@@ -227,10 +226,8 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
             });
             match result {
                 Ok(files) => {
-                    for f in &files {
-                        println!("{}", f.display());
-                    }
-                    0
+                    let list: String = files.iter().map(|f| format!("{}\n", f.display())).collect();
+                    output::print_then(&list, 0)
                 }
                 Err(e) => {
                     eprintln!("render failed: {e}");
@@ -286,10 +283,7 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
                         1
                     }
                 },
-                None => {
-                    println!("{text}");
-                    0
-                }
+                None => output::print_then(&format!("{text}\n"), 0),
             }
         }
     }

@@ -95,29 +95,34 @@ pub fn run(
 /// Prints the samples and the verdict; exit code 1 when memory grew more than `limit_mb`.
 pub fn report(s: &Soak, limit_mb: f64) -> i32 {
     let mb = |b: u64| b as f64 / (1024.0 * 1024.0);
-    println!("{:>8}  {:>7}  {:>9}", "seconds", "slides", "RSS (MB)");
+    let mut text = format!("{:>8}  {:>7}  {:>9}\n", "seconds", "slides", "RSS (MB)");
     let step = (s.samples.len() / 20).max(1);
     for (i, x) in s.samples.iter().enumerate() {
         if i % step == 0 || i + 1 == s.samples.len() {
-            println!("{:>8.0}  {:>7}  {:>9.1}", x.seconds, x.slides, mb(x.rss));
+            text.push_str(&format!(
+                "{:>8.0}  {:>7}  {:>9.1}\n",
+                x.seconds,
+                x.slides,
+                mb(x.rss)
+            ));
         }
     }
     let growth = s.growth() as f64 / (1024.0 * 1024.0);
     let min = s.samples.iter().map(|x| x.rss).min().unwrap_or(0);
     let max = s.samples.iter().map(|x| x.rss).max().unwrap_or(0);
-    println!(
-        "{} frames, {} slide changes, {} loops of the deck; RSS {:.1}–{:.1} MB; growth after the first loop {growth:+.1} MB (limit {limit_mb} MB)",
+    text.push_str(&format!(
+        "{} frames, {} slide changes, {} loops of the deck; RSS {:.1}–{:.1} MB; growth after the first loop {growth:+.1} MB (limit {limit_mb} MB)\n",
         s.frames,
         s.slides,
         s.loops,
         mb(min),
         mb(max)
-    );
-    if growth > limit_mb {
-        println!("soak: memory grew");
-        1
+    ));
+    let grew = growth > limit_mb;
+    text.push_str(if grew {
+        "soak: memory grew\n"
     } else {
-        println!("soak: memory flat");
-        0
-    }
+        "soak: memory flat\n"
+    });
+    super::output::print_then(&text, i32::from(grew))
 }

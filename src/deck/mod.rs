@@ -17,9 +17,6 @@ use crate::model::Lang;
 use crate::model::{Citation, Dataset};
 use crate::scene::{CameraGoal, LayerSettings, Look, Scene};
 
-/// Deck files larger than this are refused: a deck of a few hundred slides is ~100 kB.
-const MAX_DECK_BYTES: u64 = 4 * 1024 * 1024;
-
 /// What a slide shows in the middle of the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
@@ -107,6 +104,7 @@ pub struct Slide {
     /// Sector filter; empty shows every sector.
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
     pub sectors: BTreeSet<String>,
+    #[serde(deserialize_with = "strict_layers")]
     pub layers: LayerSettings,
     /// Where the facts on the slide come from (shown small at the bottom).
     #[serde(rename = "source", skip_serializing_if = "Vec::is_empty")]
@@ -175,25 +173,16 @@ pub struct Deck {
 
 #[derive(Debug, thiserror::Error)]
 pub enum DeckError {
-    #[error(
-        "{path}: cannot read the deck: {source}. Fix: check that the file exists and is readable."
-    )]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error(
-        "{path}: the deck is {size} bytes; decks are at most 4 MB. Fix: open a deck file, not another file."
-    )]
-    TooLarge { path: String, size: u64 },
-    #[error(
-        "{path}:{line}:{column}: {message}. Fix: correct the TOML there (a deck has `title` and `[[slide]]` tables; see README, \"Decks\")."
-    )]
+    /// Missing, unreadable, not a regular file, or larger than a deck can be.
+    #[error(transparent)]
+    File(#[from] crate::fsio::ReadError),
+    #[error("{path}:{line}:{column}: {message}. Fix: {fix}.")]
     Parse {
         path: String,
         line: usize,
         column: usize,
         message: String,
+        fix: &'static str,
     },
     #[error("{path}: the deck does not fit this atlas:\n{}", problems.join("\n"))]
     Invalid { path: String, problems: Vec<String> },
@@ -203,16 +192,109 @@ pub enum DeckError {
     Write { path: String, message: String },
 }
 
+/// At most this many ids side by side in a `view = "compare"` slide (as in the app).
+pub const MAX_COMPARED: usize = 4;
+
+/// One step on the way to a value in a deck file: a key, or a position in a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Key(&'static str),
+    Index(usize),
+    /// The element of a list with this text (sets are kept sorted, not in file order).
+    Item(String),
+}
+
+/// Something in a deck the atlas cannot show: which slide, where in it, and what (with
+/// the fix).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeckProblem {
+    /// 0-based slide index.
+    pub slide: usize,
+    /// The value at fault inside the slide, e.g. `layers`, `hidden_regions`, 2.
+    pub at: Vec<Step>,
+    pub text: String,
+}
+
+/// The fix for a TOML or serde error in a deck file.
+fn parse_fix(message: &str) -> &'static str {
+    if message.contains("unknown field") {
+        "remove the key or correct its spelling; the message lists the keys allowed here"
+    } else if message.contains("unknown variant") {
+        "use one of the values the message lists"
+    } else if message.contains("invalid type") {
+        "give the value the type the message asks for (text in quotes, numbers and true/false without, lists in [ ])"
+    } else {
+        "correct the TOML there (a deck has `title` and `[[slide]]` tables; see README, \"Presenting\")"
+    }
+}
+
+/// `[slide.layers]` as a deck file may write it: like [`LayerSettings`], but a key that is
+/// not a layer (a typo such as `all_link`) is an error instead of being ignored.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct DeckLayers {
+    hidden_regions: BTreeSet<String>,
+    all_links: bool,
+    all_labels: bool,
+    routes: bool,
+    minor_places: bool,
+    suggestions: bool,
+}
+
+impl Default for DeckLayers {
+    fn default() -> Self {
+        let LayerSettings {
+            hidden_regions,
+            all_links,
+            all_labels,
+            routes,
+            minor_places,
+            suggestions,
+        } = LayerSettings::default();
+        DeckLayers {
+            hidden_regions,
+            all_links,
+            all_labels,
+            routes,
+            minor_places,
+            suggestions,
+        }
+    }
+}
+
+/// Reads `[slide.layers]` strictly (see [`DeckLayers`]). Listing every field here, without
+/// `..`, makes a new layer a compile error until the deck learns it.
+fn strict_layers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<LayerSettings, D::Error> {
+    let DeckLayers {
+        hidden_regions,
+        all_links,
+        all_labels,
+        routes,
+        minor_places,
+        suggestions,
+    } = DeckLayers::deserialize(d)?;
+    Ok(LayerSettings {
+        hidden_regions,
+        all_links,
+        all_labels,
+        routes,
+        minor_places,
+        suggestions,
+    })
+}
+
 impl Deck {
     /// Parses a deck from TOML; `path` names the file in messages.
     pub fn from_toml(text: &str, path: &str) -> Result<Deck, DeckError> {
         toml::from_str::<Deck>(text).map_err(|e| {
             let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+            let message = e.message().trim().to_string();
             DeckError::Parse {
                 path: path.to_string(),
                 line,
                 column,
-                message: e.message().trim().to_string(),
+                fix: parse_fix(&message),
+                message,
             }
         })
     }
@@ -226,59 +308,145 @@ impl Deck {
 
     /// What in this deck does not exist in the atlas or cannot be shown, one line each.
     pub fn problems(&self, d: &Dataset) -> Vec<String> {
+        self.check(d).into_iter().map(|p| p.text).collect()
+    }
+
+    /// The same problems, each after `file:line:` of the value at fault in `source`, the
+    /// text this deck was read from.
+    pub fn problems_in_file(&self, d: &Dataset, file: &str, source: &str) -> Vec<String> {
+        let doc = toml::de::DeTable::parse(source)
+            .ok()
+            .map(|t| toml::de::DeValue::Table(t.into_inner()));
+        self.check(d)
+            .into_iter()
+            .map(|p| {
+                let line = doc
+                    .as_ref()
+                    .and_then(|doc| locate(doc, p.slide, &p.at))
+                    .map(|offset| line_col(source, offset).0);
+                match line {
+                    Some(line) => format!("{file}:{line}: {}", p.text),
+                    None => format!("{file}: {}", p.text),
+                }
+            })
+            .collect()
+    }
+
+    /// What in this deck does not exist in the atlas or cannot be shown, with where.
+    pub fn check(&self, d: &Dataset) -> Vec<DeckProblem> {
         let mut out = Vec::new();
         for (i, s) in self.slides.iter().enumerate() {
             let at = format!("slide {} (\"{}\")", i + 1, s.title);
+            let mut push = |place: Vec<Step>, text: String| {
+                out.push(DeckProblem {
+                    slide: i,
+                    at: place,
+                    text,
+                });
+            };
             let is_id = |id: &str| d.place(id).is_some() || d.region(id).is_some();
-            let mut check_ids = |field: &str, ids: &mut dyn Iterator<Item = &String>| {
-                for id in ids {
+            let lists: [(&'static str, Vec<&String>); 4] = [
+                ("selection", s.selection.iter().collect()),
+                ("highlight", s.highlight.iter().collect()),
+                ("fit", s.fit.iter().collect()),
+                ("compare", s.compare.iter().collect()),
+            ];
+            for (field, ids) in lists {
+                for (k, id) in ids.into_iter().enumerate() {
                     if !is_id(id) {
-                        out.push(format!(
-                            "{at}, {field}: \"{id}\" is no place or region of this atlas. Fix: use an id from `innovation-atlas export --format csv`, or remove it."
-                        ));
+                        let place = if field == "selection" {
+                            vec![Step::Key(field)]
+                        } else {
+                            vec![Step::Key(field), Step::Index(k)]
+                        };
+                        push(
+                            place,
+                            format!(
+                                "{at}, {field}: \"{id}\" is no place or region of this atlas. Fix: use an id from `innovation-atlas export --format csv`, or remove it."
+                            ),
+                        );
                     }
                 }
-            };
-            check_ids("selection", &mut s.selection.iter());
-            check_ids("highlight", &mut s.highlight.iter());
-            check_ids("fit", &mut s.fit.iter());
-            check_ids("compare", &mut s.compare.iter());
+            }
+            if s.compare.len() > MAX_COMPARED {
+                push(
+                    vec![Step::Key("compare"), Step::Index(MAX_COMPARED)],
+                    format!(
+                        "{at}, compare: {} ids, but at most {MAX_COMPARED} profiles fit side by side. Fix: keep four ids and make a second slide for the others.",
+                        s.compare.len()
+                    ),
+                );
+            }
             for sector in &s.sectors {
                 if d.sector(sector).is_none() {
-                    out.push(format!(
-                        "{at}, sectors: \"{sector}\" is no sector of this atlas. Fix: use a sector id from seeds/sectors.toml, or remove it."
-                    ));
+                    push(
+                        vec![Step::Key("sectors"), Step::Item(sector.clone())],
+                        format!(
+                            "{at}, sectors: \"{sector}\" is no sector of this atlas. Fix: use a sector id from seeds/sectors.toml, or remove it."
+                        ),
+                    );
+                }
+            }
+            for region in &s.layers.hidden_regions {
+                if d.region(region).is_none() {
+                    let ids: Vec<&str> = d.regions.iter().map(|r| r.id.as_str()).collect();
+                    push(
+                        vec![
+                            Step::Key("layers"),
+                            Step::Key("hidden_regions"),
+                            Step::Item(region.clone()),
+                        ],
+                        format!(
+                            "{at}, layers.hidden_regions: \"{region}\" is no region of this atlas. Fix: use one of {}, or remove it.",
+                            ids.join(", ")
+                        ),
+                    );
                 }
             }
             if let Some(c) = &s.camera {
-                let ok = c.lon.is_finite()
-                    && c.lat.is_finite()
-                    && c.zoom.is_finite()
-                    && (2.0..=8.5).contains(&c.lon)
-                    && (50.0..=54.5).contains(&c.lat)
-                    && (4.0..=17.0).contains(&c.zoom);
-                if !ok {
-                    out.push(format!(
-                        "{at}, camera: lon {}, lat {}, zoom {} is not a view of the Netherlands. Fix: lon 2–8.5, lat 50–54.5, zoom 4–17.",
-                        c.lon, c.lat, c.zoom
-                    ));
+                // `contains` is false for NaN, so this also refuses non-numbers.
+                let bad = [
+                    ("lon", (2.0..=8.5).contains(&c.lon)),
+                    ("lat", (50.0..=54.5).contains(&c.lat)),
+                    ("zoom", (4.0..=17.0).contains(&c.zoom)),
+                ]
+                .into_iter()
+                .find(|(_, ok)| !ok);
+                if let Some((key, _)) = bad {
+                    push(
+                        vec![Step::Key("camera"), Step::Key(key)],
+                        format!(
+                            "{at}, camera: lon {}, lat {}, zoom {} is not a view of the Netherlands. Fix: lon 2–8.5, lat 50–54.5, zoom 4–17.",
+                            c.lon, c.lat, c.zoom
+                        ),
+                    );
                 }
                 let size_ok = |v: Option<f32>| {
                     v.is_none_or(|x| x.is_finite() && (50.0..=20_000.0).contains(&x))
                 };
                 if !size_ok(c.width) || !size_ok(c.height) {
-                    out.push(format!(
-                        "{at}, camera: width and height are the map's size in points, 50–20000. Fix: correct them or leave both out."
-                    ));
+                    let key = if size_ok(c.width) { "height" } else { "width" };
+                    push(
+                        vec![Step::Key("camera"), Step::Key(key)],
+                        format!(
+                            "{at}, camera: width and height are the map's size in points, 50–20000. Fix: correct them or leave both out."
+                        ),
+                    );
                 }
             }
             match (s.view, s.chart) {
-                (SlideView::Chart, None) => out.push(format!(
-                    "{at}: view = \"chart\" needs a chart. Fix: add chart = \"hotspot-companies\" (or sub-region-overlap, survey-attendance, survey-results, survey-discussions)."
-                )),
-                (SlideView::Compare, _) if s.compare.len() < 2 => out.push(format!(
-                    "{at}: view = \"compare\" needs two to four ids in compare. Fix: add them, or set view = \"map\"."
-                )),
+                (SlideView::Chart, None) => push(
+                    vec![Step::Key("view")],
+                    format!(
+                        "{at}: view = \"chart\" needs a chart. Fix: add chart = \"hotspot-companies\" (or sub-region-overlap, survey-attendance, survey-results, survey-discussions)."
+                    ),
+                ),
+                (SlideView::Compare, _) if s.compare.len() < 2 => push(
+                    vec![Step::Key("view")],
+                    format!(
+                        "{at}: view = \"compare\" needs two to four ids in compare. Fix: add them, or set view = \"map\"."
+                    ),
+                ),
                 _ => {}
             }
             if let Some(t) = &s.topic {
@@ -286,22 +454,49 @@ impl Deck {
                     || d.action_lines.iter().any(|a| &a.id == t)
                     || d.surveys.iter().any(|x| &x.id == t);
                 if !known {
-                    out.push(format!(
-                        "{at}, topic: \"{t}\" is no product chain, action line or survey. Fix: use an id from seeds/zuid-holland/agenda.toml, or remove it."
-                    ));
+                    push(
+                        vec![Step::Key("topic")],
+                        format!(
+                            "{at}, topic: \"{t}\" is no product chain, action line or survey. Fix: use an id from seeds/zuid-holland/agenda.toml, or remove it."
+                        ),
+                    );
                 }
             }
-            for c in &s.sources {
+            for (k, c) in s.sources.iter().enumerate() {
                 if d.source(&c.source).is_none() {
-                    out.push(format!(
-                        "{at}, source: \"{}\" is no source of this atlas. Fix: use an id from seeds/sources.toml.",
-                        c.source
-                    ));
+                    push(
+                        vec![Step::Key("source"), Step::Index(k), Step::Key("source")],
+                        format!(
+                            "{at}, source: \"{}\" is no source of this atlas. Fix: use an id from seeds/sources.toml.",
+                            c.source
+                        ),
+                    );
                 }
             }
         }
         out
     }
+}
+
+/// Byte offset of the value a problem names in a parsed deck file: slide `slide`, then the
+/// steps as far as the file has them (a missing value points at its slide).
+fn locate(doc: &toml::de::DeValue<'_>, slide: usize, at: &[Step]) -> Option<usize> {
+    let mut node = doc.get("slide")?.get_ref().get(slide)?;
+    for step in at {
+        let next = match step {
+            Step::Key(k) => node.get_ref().get(*k),
+            Step::Index(i) => node.get_ref().get(*i),
+            Step::Item(text) => node
+                .get_ref()
+                .as_array()
+                .and_then(|a| a.iter().find(|v| v.get_ref().as_str() == Some(text))),
+        };
+        match next {
+            Some(n) => node = n,
+            None => break,
+        }
+    }
+    Some(node.span().start)
 }
 
 /// 1-based line and column of a byte offset.
@@ -312,31 +507,39 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Reads, parses and checks a deck file against the atlas.
-pub fn load(path: &Path, d: &Dataset) -> Result<Deck, DeckError> {
-    let name = path.display().to_string();
-    let read_err = |source| DeckError::Read {
-        path: name.clone(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(read_err)?.len();
-    if size > MAX_DECK_BYTES {
-        return Err(DeckError::TooLarge { path: name, size });
-    }
-    let bytes = std::fs::read(path).map_err(read_err)?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+/// Largest deck file read: a deck of a few hundred slides is ~100 kB.
+const MAX_DECK_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Reads a deck file's text: a regular file of at most 4 MB, in UTF-8.
+fn read_text(path: &Path) -> Result<String, DeckError> {
+    let bytes = crate::fsio::read_capped(path, MAX_DECK_BYTES)?;
+    String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(e.as_bytes());
         let (line, column) = line_col(&text, offset);
         DeckError::Parse {
-            path: name.clone(),
+            path: path.display().to_string(),
             line,
             column,
             message: "the file is not UTF-8 text".into(),
+            fix: "save the file as UTF-8 text (most editors offer this under 'Save as' or 'Encoding')",
         }
-    })?;
+    })
+}
+
+/// Reads and parses a deck file without checking it against an atlas (the presenter's own
+/// deck kept by the app; it is checked when it is shown).
+pub fn read(path: &Path) -> Result<Deck, DeckError> {
+    let text = read_text(path)?;
+    Deck::from_toml(&text, &path.display().to_string())
+}
+
+/// Reads, parses and checks a deck file against the atlas.
+pub fn load(path: &Path, d: &Dataset) -> Result<Deck, DeckError> {
+    let name = path.display().to_string();
+    let text = read_text(path)?;
     let deck = Deck::from_toml(&text, &name)?;
-    let problems = deck.problems(d);
+    let problems = deck.problems_in_file(d, &name, &text);
     if problems.is_empty() {
         Ok(deck)
     } else {

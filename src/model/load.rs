@@ -123,29 +123,16 @@ fn collect_toml_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()>
 
 fn read_text(path: &Path) -> Result<String, Box<Problem>> {
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| {
-        Problem::new(
-            &name,
-            format!("cannot open the file: {e}"),
-            "check the path and permissions",
-        )
-    })?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Box::new(Problem::new(
-            &name,
-            format!(
-                "the file is {} bytes, more than a dataset file can be",
-                meta.len()
-            ),
-            "split the dataset over several files or check that this is the right file",
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Problem::new(
-            &name,
-            format!("cannot read the file: {e}"),
-            "check the path and permissions",
-        )
+    // Only regular files, never more than the cap: a named pipe is refused at once and
+    // `/dev/zero` does not fill memory.
+    let bytes = crate::fsio::read_capped(path, MAX_FILE_BYTES).map_err(|e| {
+        let fix = match e {
+            crate::fsio::ReadError::TooLarge { .. } => {
+                "split the dataset over several files or check that this is the right file"
+            }
+            _ => e.fix(),
+        };
+        Box::new(Problem::new(&name, e.problem(), fix))
     })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();

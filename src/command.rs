@@ -100,15 +100,46 @@ pub enum Command {
     /// it there.
     ExportDialog {
         slide: Option<usize>,
-        format: ImageFormat,
+        picture: Picture,
     },
     /// Render slide `index` of `deck` and write it to `path`.
     Export {
         deck: Box<Deck>,
         index: usize,
-        format: ImageFormat,
+        picture: Picture,
         path: PathBuf,
     },
+    /// Show the window that chooses a picture's format and size.
+    ShowPictureExport(bool),
+    /// Ask where to write the chosen deck as a PDF handout.
+    HandoutDialog {
+        notes: bool,
+    },
+    /// Write `deck` as a PDF handout to `path`.
+    Handout {
+        deck: Box<Deck>,
+        notes: bool,
+        path: PathBuf,
+    },
+    /// Put a picture of the current view on the clipboard.
+    CopyViewImage,
+}
+
+/// A picture to export: its format, and a sheet of paper or (None) the window's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Picture {
+    pub format: ImageFormat,
+    pub paper: Option<crate::render::Paper>,
+}
+
+impl Picture {
+    /// "PNG 2×", "PDF A3".
+    pub fn label(self) -> String {
+        match self.paper {
+            Some(p) => format!("{} {}", self.format.label(), p.name()),
+            None => self.format.label(),
+        }
+    }
 }
 
 /// Image formats for export: PNG at a multiple of the window size, or SVG.
@@ -184,6 +215,8 @@ pub enum Action {
     SaveDeck,
     SaveDeckAs,
     ExportView,
+    ExportHandout,
+    CopyImage,
     ShowMap,
     ShowCompare,
     ShowCharts,
@@ -208,7 +241,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 30] = [
         Action::OpenDataset,
         Action::OpenDatasetFolder,
         Action::UseEmbedded,
@@ -216,6 +249,8 @@ impl Action {
         Action::SaveDeck,
         Action::SaveDeckAs,
         Action::ExportView,
+        Action::ExportHandout,
+        Action::CopyImage,
         Action::ShowMap,
         Action::ShowCompare,
         Action::ShowCharts,
@@ -249,6 +284,8 @@ impl Action {
             Action::SaveDeck => "action.save_deck",
             Action::SaveDeckAs => "action.save_deck_as",
             Action::ExportView => "action.export_view",
+            Action::ExportHandout => "action.export_handout",
+            Action::CopyImage => "action.copy_image",
             Action::ShowMap => "action.show_map",
             Action::ShowCompare => "action.show_compare",
             Action::ShowCharts => "action.show_charts",
@@ -281,7 +318,9 @@ impl Action {
             | Action::OpenDeck
             | Action::SaveDeck
             | Action::SaveDeckAs
-            | Action::ExportView => Menu::File,
+            | Action::ExportView
+            | Action::ExportHandout
+            | Action::CopyImage => Menu::File,
             Action::ShowMap
             | Action::ShowCompare
             | Action::ShowCharts
@@ -325,6 +364,7 @@ impl Action {
             Action::SaveDeck => K::new(M::COMMAND, Key::S),
             Action::SaveDeckAs => K::new(ctrl_shift, Key::S),
             Action::ExportView => K::new(ctrl_shift, Key::E),
+            Action::CopyImage => K::new(ctrl_shift, Key::C),
             Action::Find => K::new(M::COMMAND, Key::F),
             Action::CommandPalette => K::new(M::COMMAND, Key::K),
             Action::ClearSelection => K::new(M::NONE, Key::Escape),

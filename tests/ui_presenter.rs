@@ -342,7 +342,7 @@ fn wait_for_status(h: &mut Harness<'static, AtlasApp>, text: &str) -> bool {
 
 #[test]
 fn exporting_a_slide_writes_a_png_and_says_so() {
-    use innovation_atlas::command::ImageFormat;
+    use innovation_atlas::command::{ImageFormat, Picture};
     let dir = std::env::temp_dir().join(format!("atlas-export-ui-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join("dia.png");
@@ -358,7 +358,10 @@ fn exporting_a_slide_writes_a_png_and_says_so() {
     h.state_mut().apply(Command::Export {
         deck: Box::new(deck),
         index: 1,
-        format: ImageFormat::Png { scale: 1 },
+        picture: Picture {
+            format: ImageFormat::Png { scale: 1 },
+            paper: None,
+        },
         path: path.clone(),
     });
     assert!(
@@ -380,7 +383,10 @@ fn exporting_a_slide_writes_a_png_and_says_so() {
     h.state_mut().apply(Command::Export {
         deck: Box::new(view),
         index: 0,
-        format: ImageFormat::Svg,
+        picture: Picture {
+            format: ImageFormat::Svg,
+            paper: None,
+        },
         path: bad.clone(),
     });
     assert!(wait_for_status(&mut h, "Mislukt:"), "no failure message");

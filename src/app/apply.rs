@@ -127,13 +127,17 @@ impl AtlasApp {
             },
             Command::SaveDeckAsDialog => self.ask_path(PathPurpose::SaveDeck),
             Command::SaveDeckTo(path) => self.save_deck_to(path),
-            Command::ExportDialog { slide, format } => self.export_dialog(slide, format),
+            Command::ExportDialog { slide, picture } => self.export_dialog(slide, picture),
             Command::Export {
                 deck,
                 index,
-                format,
+                picture,
                 path,
-            } => self.start_export(*deck, index, format, path),
+            } => self.start_export(*deck, index, picture, path),
+            Command::ShowPictureExport(open) => self.views.picture_export.open = open,
+            Command::HandoutDialog { notes } => self.handout_dialog(notes),
+            Command::Handout { deck, notes, path } => self.start_handout(*deck, notes, path),
+            Command::CopyViewImage => self.copy_view_image(),
         }
     }
 
@@ -152,10 +156,11 @@ impl AtlasApp {
             Action::OpenDeck => Command::OpenDeckDialog,
             Action::SaveDeck => Command::SaveDeck,
             Action::SaveDeckAs => Command::SaveDeckAsDialog,
-            Action::ExportView => Command::ExportDialog {
-                slide: None,
-                format: self.views.decks.format,
+            Action::ExportView => Command::ShowPictureExport(true),
+            Action::ExportHandout => Command::HandoutDialog {
+                notes: self.views.decks.handout_notes,
             },
+            Action::CopyImage => Command::CopyViewImage,
             Action::ShowMap => Command::SetMode(Mode::Map),
             Action::ShowCompare => Command::SetMode(Mode::Compare),
             Action::ShowCharts => Command::SetMode(Mode::Charts),

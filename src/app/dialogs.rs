@@ -7,9 +7,11 @@ use std::sync::Arc;
 
 use super::jobs::Jobs;
 use super::{AtlasApp, Dialogs};
-use crate::command::{Command, ImageFormat};
+use crate::command::{Command, Picture};
 use crate::deck::Deck;
-use crate::export::picture::{ExportSlideError, export_slide};
+use crate::export::picture::{
+    ExportSlideError, PictureError, SlideRenderer, export_slide, handout_pdf,
+};
 use crate::i18n::tr;
 use crate::views::path_prompt::{PathPurpose, command_for};
 
@@ -19,6 +21,8 @@ pub struct DialogState {
     /// A system dialog open: what it was for and, when it closes, the path picked.
     dialogs: Jobs<(PathPurpose, Option<PathBuf>)>,
     exports: Jobs<Result<PathBuf, ExportSlideError>>,
+    /// Pictures for the clipboard.
+    pictures: Jobs<Result<crate::render::Image, PictureError>>,
 }
 
 impl DialogState {
@@ -27,11 +31,12 @@ impl DialogState {
             mode,
             dialogs: Jobs::default(),
             exports: Jobs::default(),
+            pictures: Jobs::default(),
         }
     }
 
     pub fn is_busy(&self) -> bool {
-        self.dialogs.is_busy() || self.exports.is_busy()
+        self.dialogs.is_busy() || self.exports.is_busy() || self.pictures.is_busy()
     }
 }
 
@@ -51,7 +56,9 @@ fn proposal(purpose: &PathPurpose, deck_name: &str) -> String {
         PathPurpose::Dataset | PathPurpose::DatasetFolder | PathPurpose::OpenDeck => String::new(),
         PathPurpose::SaveDeck => deck_name.to_string(),
         PathPurpose::Export(cmd) => match cmd.as_ref() {
-            Command::Export { path, .. } => path.display().to_string(),
+            Command::Export { path, .. } | Command::Handout { path, .. } => {
+                path.display().to_string()
+            }
             _ => String::new(),
         },
     }
@@ -72,8 +79,8 @@ fn pick(purpose: &PathPurpose, name: String) -> Option<PathBuf> {
             .save_file(),
         PathPurpose::Export(cmd) => {
             let ext = match cmd.as_ref() {
-                Command::Export { format, .. } => format.extension(),
-                _ => "png",
+                Command::Export { picture, .. } => picture.format.extension(),
+                _ => "pdf",
             };
             rfd::FileDialog::new()
                 .add_filter(ext.to_uppercase(), &[ext])
@@ -114,7 +121,8 @@ impl AtlasApp {
     }
 
     /// Asks where to export a slide of the chosen deck (`None`: the current view).
-    pub(super) fn export_dialog(&mut self, slide: Option<usize>, format: ImageFormat) {
+    pub(super) fn export_dialog(&mut self, slide: Option<usize>, picture: Picture) {
+        let format = picture.format;
         // The deck is taken now: it may change while the dialog is open.
         let picked = match slide {
             Some(i) => self
@@ -140,10 +148,55 @@ impl AtlasApp {
         let cmd = Command::Export {
             deck: Box::new(deck),
             index,
-            format,
+            picture,
             path: PathBuf::from(name),
         };
         self.ask_path(PathPurpose::Export(Box::new(cmd)));
+    }
+
+    /// Asks where to write the chosen deck as a PDF handout.
+    pub(super) fn handout_dialog(&mut self, notes: bool) {
+        let Some(deck) = self
+            .state
+            .chosen_deck()
+            .filter(|d| !d.slides.is_empty())
+            .cloned()
+        else {
+            let lang = self.state.settings.lang;
+            self.set_status(tr(lang, "present.empty").to_string(), true);
+            return;
+        };
+        let cmd = Command::Handout {
+            deck: Box::new(deck),
+            notes,
+            path: PathBuf::from("handout.pdf"),
+        };
+        self.ask_path(PathPurpose::Export(Box::new(cmd)));
+    }
+
+    /// Writes a handout on a thread.
+    pub(super) fn start_handout(&mut self, deck: Deck, notes: bool, path: PathBuf) {
+        let atlas = Arc::clone(&self.state.atlas);
+        let lang = self.state.settings.lang;
+        self.dialogs.exports.spawn("handout", move || {
+            let pdf = handout_pdf(&atlas, &deck, lang, notes)?;
+            crate::fsio::write_atomic(&path, &pdf)?;
+            Ok(path)
+        });
+    }
+
+    /// Renders the current view at the window's size and puts it on the clipboard.
+    pub(super) fn copy_view_image(&mut self) {
+        let atlas = Arc::clone(&self.state.atlas);
+        let lang = self.state.settings.lang;
+        let size = self.window_size;
+        let deck = Deck {
+            title: String::new(),
+            slides: vec![self.slide_from_view()],
+        };
+        self.dialogs.pictures.spawn("copy picture", move || {
+            SlideRenderer::new(size, 1.0).image(&atlas, &deck, 0, lang)
+        });
     }
 
     /// Renders a slide (or the current view) on a thread and writes it atomically.
@@ -151,14 +204,14 @@ impl AtlasApp {
         &mut self,
         deck: Deck,
         index: usize,
-        format: ImageFormat,
+        picture: Picture,
         path: PathBuf,
     ) {
         let atlas = Arc::clone(&self.state.atlas);
         let lang = self.state.settings.lang;
         let size = self.window_size;
         self.dialogs.exports.spawn("export", move || {
-            export_slide(&atlas, &deck, index, lang, size, format, &path).map(|()| path)
+            export_slide(&atlas, &deck, index, lang, size, picture, &path).map(|()| path)
         });
     }
 
@@ -175,6 +228,16 @@ impl AtlasApp {
                 Ok(path) => {
                     let text = format!("{} {}", tr(lang, "present.exported"), path.display());
                     self.set_status(text, false);
+                }
+                Err(e) => self.set_status(format!("{} {e}", tr(lang, "present.failed")), true),
+            }
+        }
+        for done in self.dialogs.pictures.poll() {
+            match done {
+                Ok(img) => {
+                    let size = [img.width as usize, img.height as usize];
+                    ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(size, &img.pixels));
+                    self.set_status(tr(lang, "picture.copied").to_string(), false);
                 }
                 Err(e) => self.set_status(format!("{} {e}", tr(lang, "present.failed")), true),
             }

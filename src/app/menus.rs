@@ -35,10 +35,15 @@ pub fn action_state(state: &AppState, views: &Views, a: Action) -> (bool, Option
             None,
         ),
         Action::Undo | Action::Redo => (s.deck == DeckChoice::Own && own.is_some(), None),
+        Action::ExportHandout => (
+            state.chosen_deck().is_some_and(|d| !d.slides.is_empty()),
+            None,
+        ),
         Action::OpenDataset
         | Action::OpenDatasetFolder
         | Action::OpenDeck
         | Action::ExportView
+        | Action::CopyImage
         | Action::FlyNetherlands
         | Action::Find
         | Action::CommandPalette

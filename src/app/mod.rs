@@ -65,6 +65,7 @@ pub struct Views {
     pub decks: DeckWindow,
     pub palette: crate::views::palette::Palette,
     pub path_prompt: crate::views::path_prompt::PathPrompt,
+    pub picture_export: crate::views::picture_export::PictureExport,
 }
 
 /// The whole app: the state the views read, the live map, the views and the work in flight.
@@ -298,12 +299,13 @@ impl AtlasApp {
             }
         }
         let v = &mut self.views;
-        let windows: [&mut dyn View; 5] = [
+        let windows: [&mut dyn View; 6] = [
             &mut v.problems,
             &mut v.about,
             &mut v.decks,
             &mut v.palette,
             &mut v.path_prompt,
+            &mut v.picture_export,
         ];
         for w in windows {
             w.ui(ui, &self.state, out);

@@ -77,8 +77,17 @@ pub enum Command {
         #[arg(long, default_value = "1920x1080")]
         size: String,
         /// Write SVG instead of PNG
-        #[arg(long)]
+        #[arg(long, conflicts_with = "pdf")]
         svg: bool,
+        /// Write the whole deck as one PDF handout (one page per slide) to the file --out
+        #[arg(long)]
+        pdf: bool,
+        /// With --pdf: the speaker's notes under each slide
+        #[arg(long, requires = "pdf")]
+        notes: bool,
+        /// Lay slides out on a sheet of paper instead of a window (PNG at 300 dpi)
+        #[arg(long, value_enum, conflicts_with = "pdf")]
+        paper: Option<PaperArg>,
         /// Language of built-in decks and labels
         #[arg(long, value_enum, default_value_t = LangArg::Nl)]
         lang: LangArg,
@@ -95,6 +104,24 @@ pub enum Command {
         #[arg(long, default_value_t = 16.0)]
         limit_mb: f64,
     },
+}
+
+/// Paper sizes for `render --paper`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    A3,
+    A0,
+}
+
+impl From<PaperArg> for crate::render::Paper {
+    fn from(p: PaperArg) -> Self {
+        match p {
+            PaperArg::A4 => crate::render::Paper::A4,
+            PaperArg::A3 => crate::render::Paper::A3,
+            PaperArg::A0 => crate::render::Paper::A0,
+        }
+    }
 }
 
 /// The languages the command line accepts; anything else is refused with the list.
@@ -141,14 +168,14 @@ pub fn load(path: Option<&std::path::Path>) -> Result<LoadedDataset, LoadError> 
 }
 
 /// The atlas for a command, or every problem of the dataset as one message.
-fn atlas_for(
-    path: Option<&std::path::Path>,
-) -> Result<std::sync::Arc<crate::atlas::Atlas>, String> {
+/// The atlas of the dataset at `path` (or the embedded one); a dataset with problems has
+/// them printed, and `None` comes back.
+fn atlas_for(path: Option<&std::path::Path>) -> Option<std::sync::Arc<crate::atlas::Atlas>> {
     match load(path) {
-        Ok(l) => Ok(std::sync::Arc::new(crate::atlas::Atlas::new(l))),
+        Ok(l) => Some(std::sync::Arc::new(crate::atlas::Atlas::new(l))),
         Err(e) => {
-            let list: Vec<String> = e.problems.iter().map(ToString::to_string).collect();
-            Err(format!("{e}:\n{}", list.join("\n")))
+            print_problems(&e);
+            None
         }
     }
 }
@@ -211,18 +238,32 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
             scale,
             size,
             svg,
+            pdf,
+            notes,
+            paper,
             lang,
         } => {
             let lang = crate::model::Lang::from(lang);
-            let format = if svg {
+            let format = if pdf {
+                crate::command::ImageFormat::Pdf
+            } else if svg {
                 crate::command::ImageFormat::Svg
             } else {
                 crate::command::ImageFormat::Png { scale }
             };
+            let Some(atlas) = atlas_for(dataset.as_deref()) else {
+                return 1;
+            };
             let result = render::parse_size(&size).and_then(|size| {
-                let atlas = atlas_for(dataset.as_deref())?;
                 let deck = render::deck_from_arg(&deck, &atlas, lang)?;
-                render::run(atlas, deck, &out, size, format, lang)
+                let opts = render::RenderOptions {
+                    size,
+                    format,
+                    paper: paper.map(Into::into),
+                    lang,
+                    notes,
+                };
+                render::run(atlas, deck, &out, opts)
             });
             match result {
                 Ok(files) => {
@@ -240,15 +281,11 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
             deck,
             limit_mb,
         } => {
-            let result = atlas_for(dataset.as_deref()).and_then(|atlas| {
-                let deck = render::deck_from_arg(&deck, &atlas, crate::model::Lang::Nl)?;
-                Ok(soak::run(
-                    atlas,
-                    deck,
-                    std::time::Duration::from_secs(seconds),
-                    90,
-                ))
-            });
+            let Some(atlas) = atlas_for(dataset.as_deref()) else {
+                return 1;
+            };
+            let result = render::deck_from_arg(&deck, &atlas, crate::model::Lang::Nl)
+                .map(|deck| soak::run(atlas, deck, std::time::Duration::from_secs(seconds), 90));
             match result {
                 Ok(s) => soak::report(&s, limit_mb),
                 Err(e) => {

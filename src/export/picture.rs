@@ -5,13 +5,13 @@
 use std::sync::Arc;
 
 use crate::atlas::Atlas;
-use crate::command::ImageFormat;
+use crate::command::{ImageFormat, Picture};
 use crate::deck::{Deck, unique_sources};
 use crate::map::layer::Target;
 use crate::model::Lang;
-use crate::render::Image;
 use crate::render::raster::{self, Textures};
 use crate::render::svg;
+use crate::render::{Image, Paper};
 use crate::state::AppState;
 use crate::state::presentation::projector_zoom;
 use crate::views::compare::CompareView;
@@ -32,23 +32,35 @@ pub enum PictureError {
 pub enum ExportSlideError {
     #[error(transparent)]
     Render(#[from] PictureError),
+    #[error(transparent)]
+    Pdf(#[from] crate::render::pdf::PdfError),
     #[error("{0}. Fix: choose a folder that exists and that you can write to")]
     Write(#[from] crate::fsio::WriteError),
 }
 
-/// Renders slide `index` of `deck` for a window of `size` pixels and writes it to `path`
-/// atomically.
+/// Renders slide `index` of `deck` as `picture` (for a window of `size` pixels, or on its
+/// paper) and writes it to `path` atomically.
 pub fn export_slide(
     atlas: &Arc<Atlas>,
     deck: &Deck,
     index: usize,
     lang: Lang,
     size: [u32; 2],
-    format: ImageFormat,
+    picture: Picture,
     path: &std::path::Path,
 ) -> Result<(), ExportSlideError> {
-    let rendered =
-        SlideRenderer::new(size, format.scale()).render(atlas, deck, index, lang, format)?;
+    let format = picture.format;
+    let mut renderer = match picture.paper {
+        Some(p) => {
+            let ppp = match format {
+                ImageFormat::Png { .. } => POSTER_DPI / 72.0,
+                ImageFormat::Svg | ImageFormat::Pdf => 1.0,
+            };
+            SlideRenderer::for_paper(p, ppp)
+        }
+        None => SlideRenderer::new(size, format.scale()),
+    };
+    let rendered = renderer.render(atlas, deck, index, lang, format)?;
     crate::fsio::write_atomic(path, &rendered.bytes)?;
     Ok(())
 }
@@ -100,36 +112,6 @@ fn texts_of(out: &egui::FullOutput) -> Vec<(egui::Rect, egui::Rect, String)> {
             _ => None,
         })
         .collect()
-}
-
-/// A sheet of paper for posters and handouts, landscape.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Paper {
-    A4,
-    A3,
-    A0,
-}
-
-impl Paper {
-    pub const ALL: [Paper; 3] = [Paper::A4, Paper::A3, Paper::A0];
-
-    /// Width and height in points (1/72 inch), landscape.
-    pub fn points(self) -> egui::Vec2 {
-        let mm = match self {
-            Paper::A4 => (297.0, 210.0),
-            Paper::A3 => (420.0, 297.0),
-            Paper::A0 => (1189.0, 841.0),
-        };
-        egui::vec2(mm.0 * 72.0 / 25.4, mm.1 * 72.0 / 25.4)
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Paper::A4 => "A4",
-            Paper::A3 => "A3",
-            Paper::A0 => "A0",
-        }
-    }
 }
 
 /// Print resolution of posters in PNG.

@@ -6,6 +6,36 @@ pub mod pdf;
 pub mod raster;
 pub mod svg;
 
+/// A sheet of paper for posters and handouts, landscape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    A4,
+    A3,
+    A0,
+}
+
+impl Paper {
+    pub const ALL: [Paper; 3] = [Paper::A4, Paper::A3, Paper::A0];
+
+    /// Width and height in points (1/72 inch), landscape.
+    pub fn points(self) -> egui::Vec2 {
+        let mm = match self {
+            Paper::A4 => (297.0, 210.0),
+            Paper::A3 => (420.0, 297.0),
+            Paper::A0 => (1189.0, 841.0),
+        };
+        egui::vec2(mm.0 * 72.0 / 25.4, mm.1 * 72.0 / 25.4)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::A3 => "A3",
+            Paper::A0 => "A0",
+        }
+    }
+}
+
 /// An RGBA8 image, straight (not premultiplied) alpha, sRGB, row-major, top row first.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Image {

@@ -4,16 +4,32 @@
 use egui::{RichText, Ui};
 
 use super::View;
-use crate::command::{Command, ImageFormat};
+use crate::command::{Command, ImageFormat, Picture};
 use crate::i18n::tr;
 use crate::state::{AppState, DeckChoice};
 
-/// Export formats offered, in menu order.
-pub const FORMATS: [ImageFormat; 4] = [
-    ImageFormat::Png { scale: 1 },
-    ImageFormat::Png { scale: 2 },
-    ImageFormat::Png { scale: 4 },
-    ImageFormat::Svg,
+/// Export formats offered for slides, in menu order.
+pub const FORMATS: [Picture; 5] = [
+    Picture {
+        format: ImageFormat::Png { scale: 1 },
+        paper: None,
+    },
+    Picture {
+        format: ImageFormat::Png { scale: 2 },
+        paper: None,
+    },
+    Picture {
+        format: ImageFormat::Png { scale: 4 },
+        paper: None,
+    },
+    Picture {
+        format: ImageFormat::Svg,
+        paper: None,
+    },
+    Picture {
+        format: ImageFormat::Pdf,
+        paper: None,
+    },
 ];
 
 /// Something the app tells the presenter (a save, an export, a failure).
@@ -30,7 +46,9 @@ pub struct DeckWindow {
     title: String,
     caption: String,
     notes: String,
-    pub format: ImageFormat,
+    pub format: Picture,
+    /// Handouts carry the speaker's notes.
+    pub handout_notes: bool,
     pub status: Option<Status>,
     /// The own deck's revision the editor's buffers belong to.
     revision: u64,
@@ -44,7 +62,8 @@ impl Default for DeckWindow {
             title: String::new(),
             caption: String::new(),
             notes: String::new(),
-            format: ImageFormat::Png { scale: 2 },
+            format: FORMATS[1],
+            handout_notes: true,
             status: None,
             revision: 0,
         }
@@ -154,7 +173,15 @@ impl DeckWindow {
             if ui.button(tr(lang, "present.export_view")).clicked() {
                 out.push(Command::ExportDialog {
                     slide: None,
-                    format: self.format,
+                    picture: self.format,
+                });
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.checkbox(&mut self.handout_notes, tr(lang, "picture.notes"));
+            if ui.button(tr(lang, "action.export_handout")).clicked() {
+                out.push(Command::HandoutDialog {
+                    notes: self.handout_notes,
                 });
             }
         });
@@ -197,7 +224,7 @@ impl DeckWindow {
                         if ui.small_button(tr(lang, "present.export")).clicked() {
                             out.push(Command::ExportDialog {
                                 slide: Some(i),
-                                format: self.format,
+                                picture: self.format,
                             });
                         }
                         if own {

@@ -9,6 +9,7 @@ pub mod details;
 pub mod legend;
 pub mod palette;
 pub mod path_prompt;
+pub mod picture_export;
 pub mod place_list;
 pub mod presenter;
 pub mod problems;

@@ -45,14 +45,15 @@ pub fn command_for(purpose: PathPurpose, path: std::path::PathBuf) -> Command {
             Command::Export {
                 deck,
                 index,
-                format,
+                picture,
                 ..
             } => Command::Export {
                 deck,
                 index,
-                format,
+                picture,
                 path,
             },
+            Command::Handout { deck, notes, .. } => Command::Handout { deck, notes, path },
             other => other,
         },
     }

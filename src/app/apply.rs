@@ -19,8 +19,14 @@ impl AtlasApp {
             Command::Run(action) => self.run_action(action),
             Command::Select(id) => s.settings.selection = id,
             Command::Focus(id) => {
-                let target = target_of(&s.atlas, &id);
-                self.map.fly_to(&s.atlas, &target);
+                let fit = s.atlas.agenda.fit_ids(&id);
+                if fit.is_empty() {
+                    let target = target_of(&s.atlas, &id);
+                    self.map.fly_to(&s.atlas, &target);
+                } else {
+                    // An agenda record: show the places it involves (or its route or region).
+                    self.map.fly_to_all(&s.atlas, &fit);
+                }
                 s.settings.selection = Some(id);
             }
             Command::FlyTo(target) => self.map.fly_to(&s.atlas, &target),

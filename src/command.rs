@@ -75,6 +75,8 @@ pub enum Command {
         chart: crate::deck::ChartKind,
         topic: Option<String>,
     },
+    /// Put an agenda record (a project sheet, theme or ask) into the own deck as a map slide.
+    AddAgendaSlide(String),
     MoveSlide {
         from: usize,
         to: usize,
@@ -182,6 +184,7 @@ pub enum Action {
     ShowMap,
     ShowCompare,
     ShowCharts,
+    ShowAgenda,
     FlyNetherlands,
     Find,
     CommandPalette,
@@ -203,7 +206,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 29] = [
         Action::OpenDataset,
         Action::OpenDatasetFolder,
         Action::UseEmbedded,
@@ -214,6 +217,7 @@ impl Action {
         Action::ShowMap,
         Action::ShowCompare,
         Action::ShowCharts,
+        Action::ShowAgenda,
         Action::FlyNetherlands,
         Action::Find,
         Action::CommandPalette,
@@ -247,6 +251,7 @@ impl Action {
             Action::ShowMap => "action.show_map",
             Action::ShowCompare => "action.show_compare",
             Action::ShowCharts => "action.show_charts",
+            Action::ShowAgenda => "action.show_agenda",
             Action::FlyNetherlands => "action.fly_netherlands",
             Action::Find => "action.find",
             Action::CommandPalette => "action.command_palette",
@@ -280,6 +285,7 @@ impl Action {
             Action::ShowMap
             | Action::ShowCompare
             | Action::ShowCharts
+            | Action::ShowAgenda
             | Action::FlyNetherlands
             | Action::Find
             | Action::CommandPalette
@@ -330,6 +336,7 @@ impl Action {
             Action::ShowMap => K::new(M::COMMAND, Key::Num1),
             Action::ShowCompare => K::new(M::COMMAND, Key::Num2),
             Action::ShowCharts => K::new(M::COMMAND, Key::Num3),
+            Action::ShowAgenda => K::new(M::COMMAND, Key::Num4),
             _ => return None,
         })
     }

@@ -96,6 +96,7 @@ impl AtlasApp {
                 self.edit_own_deck(|d| d.slides.push(slide));
             }
             Command::AddChartAsSlide { chart, topic } => self.add_chart_slide(chart, topic),
+            Command::AddAgendaSlide(id) => self.add_agenda_slide(&id),
             Command::MoveSlide { from, to } => self.edit_own_deck(|d| {
                 if from < d.slides.len() && to < d.slides.len() {
                     let s = d.slides.remove(from);
@@ -164,6 +165,7 @@ impl AtlasApp {
             Action::ShowMap => Command::SetMode(Mode::Map),
             Action::ShowCompare => Command::SetMode(Mode::Compare),
             Action::ShowCharts => Command::SetMode(Mode::Charts),
+            Action::ShowAgenda => Command::SetMode(Mode::Agenda),
             Action::FlyNetherlands => Command::FlyTo(FlyTarget::Netherlands),
             Action::Find => Command::FocusSearch,
             Action::CommandPalette => {

@@ -64,6 +64,8 @@ pub struct Views {
     about: AboutView,
     compare: CompareView,
     charts: ChartsView,
+    pub agenda: crate::views::agenda::AgendaView,
+    agenda_record: crate::views::agenda::RecordView,
     pub decks: DeckWindow,
     pub palette: crate::views::palette::Palette,
     pub path_prompt: crate::views::path_prompt::PathPrompt,
@@ -255,7 +257,17 @@ impl AtlasApp {
                 .resizable(true)
                 .default_size(if narrow { 300.0 } else { 370.0 })
                 .min_size(240.0)
-                .show(ui, |ui| self.views.details.ui(ui, &self.state, out));
+                .show(ui, |ui| {
+                    // A selected agenda record is shown by the Agenda view's record view.
+                    let s = &self.state;
+                    if s.selection()
+                        .is_some_and(|id| s.atlas.agenda.get(id).is_some())
+                    {
+                        self.views.agenda_record.ui(ui, s, out);
+                    } else {
+                        self.views.details.ui(ui, s, out);
+                    }
+                });
         }
         let saved_view = self.state.settings.view;
         match mode {
@@ -291,6 +303,21 @@ impl AtlasApp {
             Mode::Charts => {
                 egui::CentralPanel::default()
                     .show(ui, |ui| self.views.charts.ui(ui, &self.state, out));
+            }
+            Mode::Agenda => {
+                // The map below rings what the selected record involves.
+                egui::Panel::bottom("agenda-map")
+                    .resizable(true)
+                    .default_size(220.0)
+                    .min_size(120.0)
+                    .frame(egui::Frame::NONE)
+                    .show(ui, |ui| {
+                        let s = &self.state;
+                        self.map
+                            .ui(ui, &s.atlas, &s.scene, &s.visible, saved_view, &[], out);
+                    });
+                egui::CentralPanel::default()
+                    .show(ui, |ui| self.views.agenda.ui(ui, &self.state, out));
             }
         }
         let v = &mut self.views;

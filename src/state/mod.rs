@@ -23,6 +23,8 @@ pub enum Mode {
     Map,
     Compare,
     Charts,
+    /// The regional agendas: projects, themes, asks, instruments.
+    Agenda,
 }
 
 /// At most this many profiles are compared side by side.

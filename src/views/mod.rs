@@ -1,6 +1,7 @@
 //! One module per view. Each view draws from the [`AppState`] and returns [`Command`]s.
 
 pub mod about;
+pub mod agenda;
 pub mod charts;
 pub mod clicker;
 pub mod compare;

@@ -445,3 +445,118 @@ fn the_talent_initiatives_filter_by_kind_and_area() {
     assert!(shows(c.h, "Westland on Stage"));
     assert!(!shows(c.h, "Game on"), "another area");
 }
+
+#[test]
+fn on_a_narrow_window_the_chosen_card_opens_in_place() {
+    // Below 1100 points the details panel stays closed outside the map, so the card opens.
+    let mut h = common::harness(egui::vec2(1024.0, 700.0));
+    let mut c = Clicks { h: &mut h, n: 0 };
+    c.on("Agenda");
+    assert!(!shows(c.h, "Kernteam:"));
+    c.on("FRAIM: werkproces symbiotisch robotiseren");
+    assert_eq!(selection(&h).as_deref(), Some("zh-ps-2-1-3-fraim"));
+    assert!(shows(&h, "Kernteam:"), "the chosen sheet in full");
+    assert!(
+        !shows(&h, "Projectfiche · Zuid-Holland"),
+        "no details panel"
+    );
+    let view = &h.state().views.agenda;
+    let (area, content) = (
+        view.last_rect.expect("drawn"),
+        view.last_content.expect("drawn"),
+    );
+    assert!(content.x <= area.width() + 0.5, "{content:?} in {area:?}");
+}
+
+/// Every node label of the Agenda view (each region with its closed sections opened) and of
+/// the details of a chosen record of each kind.
+fn agenda_labels(lang_button: Option<&str>) -> Vec<String> {
+    use egui_kittest::kittest::NodeT as _;
+    use innovation_atlas::i18n::tr;
+    let mut h = common::harness(egui::vec2(1366.0, 768.0));
+    let mut c = Clicks { h: &mut h, n: 0 };
+    if let Some(b) = lang_button {
+        c.on(b);
+    }
+    c.on("Agenda");
+    let lang = c.h.state().state.lang();
+    let pages: [(&str, &[&str], &[&str]); 3] = [
+        (
+            "zuid-holland",
+            &[
+                "agenda.sec.leadership",
+                "agenda.sec.talent",
+                "agenda.sec.roem",
+            ],
+            &[
+                "zh-ps-2-1-3-fraim",
+                "zh-gov-taskforce",
+                "zh-talent-game-on",
+                "zh-ask-3-1",
+            ],
+        ),
+        ("mra", &[], &["mra-fin-inh", "mra-v2", "mra-pillar-1"]),
+        ("noord-nederland", &[], &["nn-ask-4", "nn-infra-lelylijn"]),
+    ];
+    let mut labels = Vec::new();
+    for (region, closed, records) in pages {
+        let name = c.h.state().state.atlas.name_of(region, lang);
+        c.on_in_agenda(&name);
+        for key in closed {
+            // The table of contents comes first: it opens the section.
+            c.on(tr(lang, key));
+        }
+        for id in records {
+            c.h.state_mut()
+                .apply(innovation_atlas::command::Command::Focus(id.to_string()));
+            c.h.run();
+            // A plain label keeps its text as the node's value.
+            labels.extend(c.h.query_all(egui_kittest::kittest::by()).filter_map(|n| {
+                let node = n.accesskit_node();
+                let text = if node.role() == egui::accesskit::Role::Label {
+                    node.value()
+                } else {
+                    node.label()
+                };
+                text.map(|l| l.to_string())
+            }));
+        }
+    }
+    labels
+}
+
+/// UI strings of `lang` that the other language says differently.
+fn ui_strings_only_in(lang: innovation_atlas::model::Lang) -> Vec<&'static str> {
+    use innovation_atlas::i18n::{keys, tr};
+    use innovation_atlas::model::Lang;
+    let other = match lang {
+        Lang::Nl => Lang::En,
+        Lang::En => Lang::Nl,
+    };
+    keys(lang)
+        .into_iter()
+        .filter(|k| k.starts_with("agenda.") || k.starts_with("search.field."))
+        .map(|k| (tr(lang, k), tr(other, k)))
+        .filter(|(a, b)| a != b && a.chars().count() >= 3)
+        .map(|(a, _)| a)
+        .collect()
+}
+
+#[test]
+fn no_english_in_the_dutch_agenda_and_no_dutch_in_the_english_one() {
+    use innovation_atlas::model::Lang;
+    for (button, foreign) in [(None, Lang::En), (Some("English"), Lang::Nl)] {
+        let labels = agenda_labels(button);
+        assert!(labels.len() > 500, "{} labels", labels.len());
+        let strings = ui_strings_only_in(foreign);
+        for l in &labels {
+            for s in &strings {
+                let hit = l == s
+                    || l.starts_with(&format!("{s}:"))
+                    || l.contains(&format!(" · {s}"))
+                    || l.ends_with(&format!("({s})"));
+                assert!(!hit, "{foreign:?} UI text {s:?} in {l:?}");
+            }
+        }
+    }
+}

@@ -226,7 +226,7 @@ impl AtlasApp {
             self.presentation.is_some(),
             out,
         );
-        let narrow = ui.ctx().content_rect().width() < 1100.0;
+        let narrow = ui.ctx().content_rect().width() < crate::views::NARROW_WIDTH;
         let lang = self.state.lang();
         egui::Panel::left("sidebar")
             .resizable(true)

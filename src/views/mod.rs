@@ -19,6 +19,9 @@ pub mod slide;
 use crate::command::Command;
 use crate::state::AppState;
 
+/// Below this window width (points) the details panel only opens for a selection in the map.
+pub const NARROW_WIDTH: f32 = 1100.0;
+
 /// A view draws itself and says what should change; it never mutates the state.
 pub trait View {
     fn ui(&mut self, ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>);

@@ -66,6 +66,8 @@ pub(crate) struct Cx<'a> {
     pub involved: Vec<&'a str>,
     pub reveal: Option<&'a str>,
     pub jump: Option<&'static str>,
+    /// The chosen record's card opens in full (when no details panel shows it beside).
+    pub expand_selected: bool,
 }
 
 impl Cx<'_> {
@@ -192,6 +194,7 @@ impl View for AgendaView {
             involved,
             reveal: self.reveal.as_deref(),
             jump: self.jump,
+            expand_selected: ui.ctx().content_rect().width() < super::NARROW_WIDTH,
         };
         let talent = &mut self.talent;
         let shown = egui::ScrollArea::vertical()
@@ -276,10 +279,11 @@ pub(crate) fn card(ui: &mut Ui, cx: &Cx, id: &str, out: &mut Vec<Command>) {
             r
         });
         if cx.reveal == Some(id) {
-            r.inner.scroll_to_me(None);
+            r.inner.scroll_to_me(Some(Align::TOP));
         }
-        // The selected record opens in full; the others show what matters at a glance.
-        body::body(ui, cx, rec, selected, out);
+        // Cards show what matters at a glance; the details panel shows the chosen one in
+        // full, or, on a narrow window without that panel, the card itself opens.
+        body::body(ui, cx, rec, selected && cx.expand_selected, out);
         if rec.kind.makes_slide() {
             slide_button(ui, cx, id, out);
         }

@@ -34,6 +34,7 @@ fn cx(state: &AppState) -> Cx<'_> {
         involved: Vec::new(),
         reveal: None,
         jump: None,
+        expand_selected: true,
     }
 }
 

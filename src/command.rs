@@ -77,6 +77,8 @@ pub enum Command {
         chart: crate::deck::ChartKind,
         topic: Option<String>,
     },
+    /// Put an agenda record (a project sheet, theme or ask) into the own deck as a map slide.
+    AddAgendaSlide(String),
     MoveSlide {
         from: usize,
         to: usize,
@@ -220,6 +222,7 @@ pub enum Action {
     ShowMap,
     ShowCompare,
     ShowCharts,
+    ShowAgenda,
     FlyNetherlands,
     Find,
     CommandPalette,
@@ -241,7 +244,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 31] = [
         Action::OpenDataset,
         Action::OpenDatasetFolder,
         Action::UseEmbedded,
@@ -254,6 +257,7 @@ impl Action {
         Action::ShowMap,
         Action::ShowCompare,
         Action::ShowCharts,
+        Action::ShowAgenda,
         Action::FlyNetherlands,
         Action::Find,
         Action::CommandPalette,
@@ -289,6 +293,7 @@ impl Action {
             Action::ShowMap => "action.show_map",
             Action::ShowCompare => "action.show_compare",
             Action::ShowCharts => "action.show_charts",
+            Action::ShowAgenda => "action.show_agenda",
             Action::FlyNetherlands => "action.fly_netherlands",
             Action::Find => "action.find",
             Action::CommandPalette => "action.command_palette",
@@ -324,6 +329,7 @@ impl Action {
             Action::ShowMap
             | Action::ShowCompare
             | Action::ShowCharts
+            | Action::ShowAgenda
             | Action::FlyNetherlands
             | Action::Find
             | Action::CommandPalette
@@ -375,6 +381,7 @@ impl Action {
             Action::ShowMap => K::new(M::COMMAND, Key::Num1),
             Action::ShowCompare => K::new(M::COMMAND, Key::Num2),
             Action::ShowCharts => K::new(M::COMMAND, Key::Num3),
+            Action::ShowAgenda => K::new(M::COMMAND, Key::Num4),
             _ => return None,
         })
     }

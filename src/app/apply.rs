@@ -19,8 +19,14 @@ impl AtlasApp {
             Command::Run(action) => self.run_action(action),
             Command::Select(id) => s.settings.selection = id,
             Command::Focus(id) => {
-                let target = target_of(&s.atlas, &id);
-                self.map.fly_to(&s.atlas, &target);
+                let fit = s.atlas.agenda.fit_ids(&id);
+                if fit.is_empty() {
+                    let target = target_of(&s.atlas, &id);
+                    self.map.fly_to(&s.atlas, &target);
+                } else {
+                    // An agenda record: show the places it involves (or its route or region).
+                    self.map.fly_to_all(&s.atlas, &fit);
+                }
                 s.settings.selection = Some(id);
             }
             Command::FlyTo(target) => self.map.fly_to(&s.atlas, &target),
@@ -91,6 +97,7 @@ impl AtlasApp {
                 self.edit_own_deck(|d| d.slides.push(slide));
             }
             Command::AddChartAsSlide { chart, topic } => self.add_chart_slide(chart, topic),
+            Command::AddAgendaSlide(id) => self.add_agenda_slide(&id),
             Command::MoveSlide { from, to } => self.edit_own_deck(|d| {
                 if from < d.slides.len() && to < d.slides.len() {
                     let s = d.slides.remove(from);
@@ -164,6 +171,7 @@ impl AtlasApp {
             Action::ShowMap => Command::SetMode(Mode::Map),
             Action::ShowCompare => Command::SetMode(Mode::Compare),
             Action::ShowCharts => Command::SetMode(Mode::Charts),
+            Action::ShowAgenda => Command::SetMode(Mode::Agenda),
             Action::FlyNetherlands => Command::FlyTo(FlyTarget::Netherlands),
             Action::Find => Command::FocusSearch,
             Action::CommandPalette => {

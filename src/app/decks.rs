@@ -176,6 +176,16 @@ impl AtlasApp {
         }
     }
 
+    pub(super) fn add_agenda_slide(&mut self, id: &str) {
+        let lang = self.state.settings.lang;
+        let atlas = &self.state.atlas;
+        if let Some(slide) = deck::builtin::agenda_slide(atlas.data(), &atlas.agenda, id, lang) {
+            let title = slide.title.clone();
+            self.edit_own_deck(|d| d.slides.push(slide));
+            self.set_status(format!("{} {title}", tr(lang, "present.added")), false);
+        }
+    }
+
     pub(super) fn load_deck(&mut self, path: PathBuf) {
         let lang = self.state.settings.lang;
         match deck::load(&path, self.state.atlas.data()) {
@@ -244,18 +254,28 @@ impl AtlasApp {
         let d = self.state.atlas.data();
         let v = self.map.current_view();
         let (lon, lat) = from_rel(v.centre);
+        // An agenda record is no place: the slide rings its places and cites the record.
+        let record = s
+            .selection
+            .as_deref()
+            .and_then(|id| self.state.atlas.agenda.get(id))
+            .and_then(|r| r.data(d));
         let title = s.selection.as_deref().map_or_else(
             || {
                 let n = s.own_deck.as_ref().map_or(0, |d| d.slides.len()) + 1;
                 format!("{} {n}", tr(lang, "present.slide_title"))
             },
-            |id| self.state.atlas.name_of(id, lang),
+            |id| match record {
+                Some(r) => r.title(lang),
+                None => self.state.atlas.name_of(id, lang),
+            },
         );
         let sources = s.selection.as_deref().map_or_else(Vec::new, |id| {
             let cites = d
                 .place(id)
                 .map(|p| p.sources.clone())
                 .or_else(|| d.region(id).map(|r| r.sources.clone()))
+                .or_else(|| record.map(|r| r.sources().to_vec()))
                 .unwrap_or_default();
             cites.into_iter().take(3).collect()
         });
@@ -279,7 +299,11 @@ impl AtlasApp {
                 width: Some(self.map.size().x),
                 height: Some(self.map.size().y),
             }),
-            selection: s.selection.clone(),
+            selection: if record.is_some() {
+                None
+            } else {
+                s.selection.clone()
+            },
             highlight: self.state.scene.subjects.clone(),
             sectors: s.sector_filter.clone(),
             layers: s.layers.clone(),

@@ -22,6 +22,7 @@ pub fn action_state(state: &AppState, views: &Views, a: Action) -> (bool, Option
         Action::ShowMap => (true, Some(s.mode == Mode::Map)),
         Action::ShowCompare => (true, Some(s.mode == Mode::Compare)),
         Action::ShowCharts => (true, Some(s.mode == Mode::Charts)),
+        Action::ShowAgenda => (true, Some(s.mode == Mode::Agenda)),
         Action::ClearSelection => (s.selection.is_some(), None),
         Action::ClearFilter => (!s.sector_filter.is_empty(), None),
         Action::ToggleAllLinks => (true, Some(layers.all_links)),
@@ -108,6 +109,7 @@ pub fn top_bar(
                 (Mode::Map, Action::ShowMap),
                 (Mode::Compare, Action::ShowCompare),
                 (Mode::Charts, Action::ShowCharts),
+                (Mode::Agenda, Action::ShowAgenda),
             ] {
                 if ui
                     .selectable_label(state.settings.mode == mode, tr(lang, mode_key(mode)))
@@ -138,6 +140,7 @@ fn mode_key(mode: Mode) -> &'static str {
         Mode::Map => "mode.map",
         Mode::Compare => "mode.compare",
         Mode::Charts => "mode.charts",
+        Mode::Agenda => "mode.agenda",
     }
 }
 

@@ -62,6 +62,8 @@ pub struct Views {
     about: AboutView,
     compare: CompareView,
     charts: ChartsView,
+    pub agenda: crate::views::agenda::AgendaView,
+    agenda_record: crate::views::agenda::RecordView,
     pub decks: DeckWindow,
     pub palette: crate::views::palette::Palette,
     pub path_prompt: crate::views::path_prompt::PathPrompt,
@@ -229,7 +231,7 @@ impl AtlasApp {
             self.presentation.is_some(),
             out,
         );
-        let narrow = ui.ctx().content_rect().width() < 1400.0;
+        let narrow = ui.ctx().content_rect().width() < crate::views::NARROW_WIDTH;
         let lang = self.state.lang();
         egui::Panel::left("sidebar")
             .resizable(true)
@@ -251,16 +253,32 @@ impl AtlasApp {
                             .show(ui, |ui| self.views.list.ui(ui, &self.state, out));
                     });
             });
-        // On a laptop the details panel only opens for a selection in the map, so charts
-        // and comparisons get the width they need.
+        // On a small window the details panel only opens for a selection in the map.
         let mode = self.state.settings.mode;
-        let details = !narrow || (mode == Mode::Map && self.state.selection().is_some());
+        // Charts and comparisons need the width on a laptop: the details panel makes room.
+        let laptop = ui.ctx().content_rect().width() < crate::views::LAPTOP_WIDTH;
+        let wide_view = matches!(mode, Mode::Compare | Mode::Charts);
+        let details = if narrow {
+            mode == Mode::Map && self.state.selection().is_some()
+        } else {
+            !(laptop && wide_view)
+        };
         if details {
             egui::Panel::right("details")
                 .resizable(true)
                 .default_size(if narrow { 300.0 } else { 370.0 })
                 .min_size(240.0)
-                .show(ui, |ui| self.views.details.ui(ui, &self.state, out));
+                .show(ui, |ui| {
+                    // A selected agenda record is shown by the Agenda view's record view.
+                    let s = &self.state;
+                    if s.selection()
+                        .is_some_and(|id| s.atlas.agenda.get(id).is_some())
+                    {
+                        self.views.agenda_record.ui(ui, s, out);
+                    } else {
+                        self.views.details.ui(ui, s, out);
+                    }
+                });
         }
         let saved_view = self.state.settings.view;
         match mode {
@@ -296,6 +314,21 @@ impl AtlasApp {
             Mode::Charts => {
                 egui::CentralPanel::default()
                     .show(ui, |ui| self.views.charts.ui(ui, &self.state, out));
+            }
+            Mode::Agenda => {
+                // The map below rings what the selected record involves.
+                egui::Panel::bottom("agenda-map")
+                    .resizable(true)
+                    .default_size(220.0)
+                    .min_size(120.0)
+                    .frame(egui::Frame::NONE)
+                    .show(ui, |ui| {
+                        let s = &self.state;
+                        self.map
+                            .ui(ui, &s.atlas, &s.scene, &s.visible, saved_view, &[], out);
+                    });
+                egui::CentralPanel::default()
+                    .show(ui, |ui| self.views.agenda.ui(ui, &self.state, out));
             }
         }
         let v = &mut self.views;

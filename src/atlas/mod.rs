@@ -3,6 +3,7 @@
 //! Nothing here is recomputed per frame: an [`Atlas`] is built when a dataset is loaded and
 //! replaced as a whole when another one is opened.
 
+pub mod agenda;
 pub mod colour;
 pub mod geo;
 pub mod profile;
@@ -25,6 +26,8 @@ pub struct Atlas {
     pub profiles: profile::Profiles,
     /// Cross-pollinations suggested by the data (never source facts).
     pub suggestions: Vec<suggest::Suggestion>,
+    /// The agenda records: by id, by place, and searchable.
+    pub agenda: agenda::AgendaIndex,
     place_index: HashMap<String, usize>,
     /// Places whose `parent` is the key, in dataset order.
     children: HashMap<String, Vec<usize>>,
@@ -86,7 +89,9 @@ impl Atlas {
         let search = search::SearchIndex::new(&loaded.dataset, &priorities);
         let profiles = profile::Profiles::new(&loaded.dataset, &children);
         let suggestions = suggest::suggest(&loaded.dataset);
+        let agenda = agenda::AgendaIndex::new(&loaded.dataset);
         Atlas {
+            agenda,
             geo,
             search,
             profiles,

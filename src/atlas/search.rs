@@ -100,7 +100,7 @@ fn tolerance(len: usize) -> usize {
 }
 
 /// How well one query word matches one text word: 0 = no match.
-fn word_score(q: &str, w: &str) -> f32 {
+pub fn word_score(q: &str, w: &str) -> f32 {
     if w == q {
         return 1.0;
     }

@@ -1,6 +1,7 @@
 //! The decks that come with the app, generated from the dataset: whatever the data says is
 //! what the slides say, so a corrected dataset gives corrected slides without editing them.
 
+use crate::atlas::agenda::{AgendaIndex, RecordRef, budget_text};
 use crate::i18n::{count, tr};
 use crate::model::{Citation, Dataset, Lang, Place, PlaceKind, Unit};
 use crate::scene::LayerSettings;
@@ -369,6 +370,58 @@ pub fn chart_slide_for(
     Some(s)
 }
 
+/// A map slide of an agenda record (a project sheet, focus theme or ask): its title, a caption
+/// with owner, budget and timeline (or the ask's question, or the first sentence of its text),
+/// its places ringed and fitted, and its sources. `None` for an unknown id or another kind.
+pub fn agenda_slide(d: &Dataset, agenda: &AgendaIndex, id: &str, lang: Lang) -> Option<Slide> {
+    let rec = agenda.get(id).filter(|r| r.kind.makes_slide())?;
+    let data = rec.data(d)?;
+    let caption = match data {
+        RecordRef::ProjectSheet(sheet) => {
+            let mut parts = vec![format!("{}: {}", tr(lang, "agenda.owner"), sheet.owner)];
+            let budget = budget_text(sheet, lang).or_else(|| {
+                let b = sheet.budget.as_ref()?;
+                Some(first_sentence(b.summary.get(lang)))
+            });
+            if let Some(b) = budget {
+                parts.push(format!("{}: {b}", tr(lang, "agenda.budget")));
+            }
+            if let Some(t) = &sheet.timeline {
+                parts.push(format!("{}: {}", tr(lang, "agenda.timeline"), t.get(lang)));
+            }
+            parts.join(" · ")
+        }
+        RecordRef::Item(item) => item.question.as_ref().map_or_else(
+            || first_sentence(item.summary.get(lang)),
+            |q| q.get(lang).to_string(),
+        ),
+        other => first_sentence(other.summary().get(lang)),
+    };
+    let mut s = map_slide(data.title(lang), caption);
+    s.notes = match data {
+        RecordRef::ProjectSheet(sheet) => sheet
+            .goals
+            .iter()
+            .map(|g| format!("• {}", g.get(lang)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => other.summary().get(lang).to_string(),
+    };
+    s.highlight = rec.places.clone();
+    s.fit = if rec.places.is_empty() {
+        vec![rec.region.clone()]
+    } else {
+        rec.places.clone()
+    };
+    s.layers.routes = true;
+    s.sources = unique_sources(data.sources())
+        .into_iter()
+        .take(3)
+        .cloned()
+        .collect();
+    Some(s)
+}
+
 fn mra(d: &Dataset, lang: Lang) -> Vec<Slide> {
     let region = BuiltinDeck::Mra.region();
     let subs = places_of(d, region, PlaceKind::SubRegion);
@@ -648,6 +701,28 @@ mod tests {
             .find(|s| s.selection.as_deref() == Some(id.as_str()))
             .expect("a slide for the hotspot");
         assert!(s.caption.contains("777 companies"), "{}", s.caption);
+    }
+
+    #[test]
+    fn a_project_sheet_becomes_a_slide_of_its_places_budget_and_timeline() {
+        let d = data();
+        let agenda = AgendaIndex::new(&d);
+        let s = agenda_slide(&d, &agenda, "zh-ps-2-1-3-fraim", Lang::Nl).expect("a slide");
+        assert!(s.caption.contains("Stichting RoboValley"), "{}", s.caption);
+        assert!(s.caption.contains("€ 450.000"), "{}", s.caption);
+        assert!(s.caption.contains("2,5 jaar"), "{}", s.caption);
+        assert!(s.highlight.contains(&"zh-robohouse".to_string()));
+        assert_eq!(s.fit, s.highlight);
+        assert!(!s.sources.is_empty());
+        let deck = Deck {
+            title: "t".into(),
+            slides: vec![s],
+        };
+        assert_eq!(deck.problems(&d), Vec::<String>::new());
+        // A route without places fits its region; an instrument makes no slide.
+        let rail = agenda_slide(&d, &agenda, "nn-infra-bestaand-spoor", Lang::En).expect("ask");
+        assert_eq!(rail.fit, vec!["noord-nederland".to_string()]);
+        assert!(agenda_slide(&d, &agenda, "mra-fin-inh", Lang::Nl).is_none());
     }
 
     #[test]

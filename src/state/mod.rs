@@ -23,6 +23,8 @@ pub enum Mode {
     Map,
     Compare,
     Charts,
+    /// The regional agendas: projects, themes, asks, instruments.
+    Agenda,
 }
 
 /// At most this many profiles are compared side by side.
@@ -109,7 +111,9 @@ impl AppState {
             subjects: if s.mode == Mode::Compare {
                 s.compare.clone()
             } else {
-                Vec::new()
+                // An agenda record rings the places it involves.
+                let id = s.selection.as_deref().unwrap_or_default();
+                self.atlas.agenda.places_of(id).to_vec()
             },
             compare: s.compare.clone(),
             camera: crate::scene::CameraGoal::Free,
@@ -168,7 +172,10 @@ impl AppState {
     pub fn forget_dangling_selection(&mut self) {
         if let Some(id) = &self.settings.selection {
             let d = self.atlas.data();
-            if d.place(id).is_none() && d.region(id).is_none() {
+            if d.place(id).is_none()
+                && d.region(id).is_none()
+                && self.atlas.agenda.get(id).is_none()
+            {
                 self.settings.selection = None;
             }
         }
@@ -179,5 +186,32 @@ impl AppState {
         self.settings
             .compare
             .retain(|id| d.place(id).is_some() || d.region(id).is_some());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(selection: &str) -> AppState {
+        let loaded = crate::model::load_embedded().expect("the embedded atlas loads");
+        let settings = Settings {
+            selection: Some(selection.to_string()),
+            ..Settings::default()
+        };
+        AppState::new(Arc::new(Atlas::new(loaded)), settings)
+    }
+
+    #[test]
+    fn a_selected_agenda_record_is_kept_and_rings_its_places() {
+        let s = state("zh-ps-2-1-2-lasersatcom");
+        assert_eq!(s.selection(), Some("zh-ps-2-1-2-lasersatcom"));
+        let subjects = s.live_scene().subjects;
+        for p in ["zh-tno-delft", "zh-nl-space-campus", "zh-isispace"] {
+            assert!(subjects.iter().any(|x| x == p), "{p}: {subjects:?}");
+        }
+        // A place rings nothing of its own; an unknown id is forgotten.
+        assert!(state("zh-robohouse").live_scene().subjects.is_empty());
+        assert_eq!(state("zh-no-such-sheet").selection(), None);
     }
 }

@@ -12,7 +12,6 @@ use crate::deck::ChartKind;
 use crate::i18n::tr;
 use crate::model::{Dataset, Lang, PlaceKind, Survey, Unit};
 use crate::state::{AppState, Mode};
-use crate::views::format_value;
 
 #[derive(Default)]
 pub struct ChartsView;
@@ -288,7 +287,7 @@ fn percent_bars(ui: &mut Ui, d: &Dataset, topic: &str, lang: Lang, bar: Vec2) {
                 3.0,
                 Color32::from_rgb(0, 114, 178),
             );
-            let text = format_value(r.value, None, r.unit, r.qualifier, lang);
+            let text = crate::views::format_amount(&r.amount(), lang);
             let galley = painter.layout_no_wrap(text, font.clone(), Color32::WHITE);
             // White inside a bar wide enough for it, dark beside a short one.
             let (pos, colour) = if galley.size().x + 12.0 <= w {

@@ -20,6 +20,7 @@ impl View for DetailsView {
         let Some(id) = state.selection() else {
             ui.add_space(8.0);
             ui.label(RichText::new(tr(lang, "details.none")).weak());
+            agenda_entry_ui(ui, state, out);
             return;
         };
         egui::ScrollArea::vertical()
@@ -255,6 +256,7 @@ fn place_ui(ui: &mut Ui, state: &AppState, p: &Place, out: &mut Vec<Command>) {
             }
         }
     }
+    agenda_ui(ui, state, &p.id, out);
     discussions_ui(ui, state, &p.id);
     links_ui(ui, state, &p.id, out);
     suggestions_ui(ui, state, &p.id, out);
@@ -390,9 +392,16 @@ fn region_ui(ui: &mut Ui, state: &AppState, r: &Region, out: &mut Vec<Command>) 
             out.push(Command::Select(None));
         }
     });
-    if ui.button(tr(lang, "compare.action")).clicked() {
-        out.push(Command::AddToCompare(r.id.clone()));
-    }
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(tr(lang, "compare.action")).clicked() {
+            out.push(Command::AddToCompare(r.id.clone()));
+        }
+        if state.atlas.agenda.records.iter().any(|x| x.region == r.id)
+            && ui.button(tr(lang, "agenda.open_region")).clicked()
+        {
+            out.push(Command::SetMode(crate::state::Mode::Agenda));
+        }
+    });
     ui.label(r.description.get(lang));
     let cites: Vec<_> = r.sources.iter().collect();
     sources_ui(ui, d, &cites, lang);
@@ -400,6 +409,61 @@ fn region_ui(ui: &mut Ui, state: &AppState, r: &Region, out: &mut Vec<Command>) 
     ui.label(crate::i18n::count(lang, count, "places.count"));
     links_ui(ui, state, &r.id, out);
     figures_ui(ui, d, &r.id, lang);
+}
+
+/// "In de agenda": the projects, chains, themes, asks and initiatives a place takes part in,
+/// grouped by kind, as links that select them (the app shows a selected record in this panel
+/// through the Agenda view's record view).
+fn agenda_ui(ui: &mut Ui, state: &AppState, place: &str, out: &mut Vec<Command>) {
+    let lang = state.lang();
+    let agenda = &state.atlas.agenda;
+    let d = state.atlas.data();
+    let mut records: Vec<_> = agenda.of_place(place).collect();
+    if records.is_empty() {
+        return;
+    }
+    records.sort_by_key(|r| {
+        crate::atlas::agenda::KIND_ORDER
+            .iter()
+            .position(|k| *k == r.kind)
+    });
+    heading(ui, tr(lang, "agenda.in_agenda"));
+    let mut kind = None;
+    for r in records {
+        if kind != Some(r.kind) {
+            ui.label(RichText::new(tr(lang, r.kind.key())).weak());
+            kind = Some(r.kind);
+        }
+        let Some(data) = r.data(d) else { continue };
+        if ui
+            .link(format!("→ {}", data.title(lang)))
+            .on_hover_text(tr(lang, "agenda.select_hint"))
+            .clicked()
+        {
+            out.push(Command::Focus(r.id.clone()));
+        }
+    }
+}
+
+/// With nothing selected: the agenda of each region, one click away.
+fn agenda_entry_ui(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    let lang = state.lang();
+    let d = state.atlas.data();
+    let regions: Vec<&Region> = d
+        .regions
+        .iter()
+        .filter(|r| state.atlas.agenda.records.iter().any(|x| x.region == r.id))
+        .collect();
+    if regions.is_empty() {
+        return;
+    }
+    heading(ui, tr(lang, "agenda.per_region"));
+    for r in regions {
+        if ui.link(format!("→ {}", r.name.get(lang))).clicked() {
+            out.push(Command::Focus(r.id.clone()));
+            out.push(Command::SetMode(crate::state::Mode::Agenda));
+        }
+    }
 }
 
 /// Cross-pollinations the data suggests for this place: computed, labelled as such, and set

@@ -1,6 +1,7 @@
 //! One module per view. Each view draws from the [`AppState`] and returns [`Command`]s.
 
 pub mod about;
+pub mod agenda;
 pub mod charts;
 pub mod clicker;
 pub mod compare;
@@ -19,14 +20,26 @@ pub mod slide;
 use crate::command::Command;
 use crate::state::AppState;
 
+/// Below this window width (points) the details panel only opens for a selection in the map.
+pub const NARROW_WIDTH: f32 = 1100.0;
+
+/// Below this window width (points: a 1366×768 laptop) charts and comparisons get the room
+/// the details panel would take.
+pub const LAPTOP_WIDTH: f32 = 1400.0;
+
 /// A view draws itself and says what should change; it never mutates the state.
 pub trait View {
     fn ui(&mut self, ui: &mut egui::Ui, state: &AppState, out: &mut Vec<Command>);
 }
 
-/// A key figure as text: "ruim 31.000", "about 15%", "€ 25.000–30.000".
+/// A key figure as the source says it: "ruim 31.000", "circa 15%", "zeker 40", "de helft".
 pub fn format_figure(f: &crate::model::KeyFigure, lang: crate::model::Lang) -> String {
-    format_value(f.value, f.value_max, f.unit, f.qualifier, lang)
+    format_amount(&f.amount(), lang)
+}
+
+/// A stated value in words, with its qualifier and shares as words ("de helft tot tweederde").
+pub fn format_amount(a: &crate::model::Amount, lang: crate::model::Lang) -> String {
+    a.text(lang)
 }
 
 /// Formats a value with its unit and qualifier in the UI language's number style.
@@ -37,29 +50,14 @@ pub fn format_value(
     q: crate::model::Qualifier,
     lang: crate::model::Lang,
 ) -> String {
-    use crate::model::{Lang, Qualifier, Unit};
-    let num = |v: f64| format_number(v, lang);
-    let amount = match max {
-        Some(m) => format!("{}–{}", num(value), num(m)),
-        None => num(value),
+    let amount = crate::model::Amount {
+        value,
+        max,
+        unit,
+        qualifier: q,
+        as_fraction: false,
     };
-    let with_unit = match unit {
-        Unit::Percent => format!("{amount}%"),
-        Unit::Eur => format!("€ {amount}"),
-        Unit::Fte => format!("{amount} fte"),
-        Unit::SquareMetre => format!("{amount} m²"),
-        Unit::Count | Unit::Year | Unit::Ratio => amount,
-    };
-    let prefix = match (q, lang) {
-        (Qualifier::About, Lang::Nl) => "circa ",
-        (Qualifier::About, Lang::En) => "about ",
-        (Qualifier::MoreThan, Lang::Nl) => "ruim ",
-        (Qualifier::MoreThan, Lang::En) => "more than ",
-        (Qualifier::Almost, Lang::Nl) => "bijna ",
-        (Qualifier::Almost, Lang::En) => "almost ",
-        _ => "",
-    };
-    format!("{prefix}{with_unit}")
+    format_amount(&amount, lang)
 }
 
 /// 31000 → "31.000" (nl) or "31,000" (en); decimals with a comma in Dutch.
@@ -119,6 +117,39 @@ mod tests {
                 Lang::En
             ),
             "€ 25,000–30,000"
+        );
+    }
+
+    #[test]
+    fn qualifiers_and_shares_read_as_the_source_says_them() {
+        assert_eq!(
+            format_value(40.0, None, Unit::Count, Qualifier::AtLeast, Lang::Nl),
+            "zeker 40"
+        );
+        assert_eq!(
+            format_value(40.0, None, Unit::Count, Qualifier::AtLeast, Lang::En),
+            "at least 40"
+        );
+        let d = crate::model::load_embedded()
+            .expect("the embedded atlas loads")
+            .dataset;
+        let figures: Vec<String> = d
+            .figures
+            .iter()
+            .map(|f| format_figure(f, Lang::Nl))
+            .collect();
+        assert!(figures.iter().any(|t| t == "ruim 110.000"), "{figures:?}");
+        let shares: Vec<String> = d
+            .surveys
+            .iter()
+            .flat_map(|s| &s.results)
+            .filter(|r| r.as_fraction)
+            .map(|r| format_amount(&r.amount(), Lang::Nl))
+            .collect();
+        assert!(!shares.is_empty());
+        assert!(
+            shares.iter().all(|t| !t.contains('%')),
+            "shares in words keep their words: {shares:?}"
         );
     }
 }

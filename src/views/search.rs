@@ -1,14 +1,61 @@
-//! The search box and its result list: type, move with the arrow keys, Enter to go.
+//! The search box and its result list: type, move with the arrow keys, Enter to go. Places
+//! and agenda records (project sheets, themes, asks, instruments, networks, routes) are found
+//! together, ranked by one score.
 
 use egui::{Key, RichText};
 
 use super::View;
+use crate::atlas::agenda::AgendaHit;
 use crate::atlas::search::Hit;
 use crate::command::Command;
 use crate::i18n::{self, tr};
 use crate::state::AppState;
 
 const MAX_RESULTS: usize = 12;
+/// Agenda records keep at least this many rows when places would fill the list.
+const MIN_AGENDA_RESULTS: usize = 4;
+
+/// One row of the result list: a place or an agenda record.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    Place(Hit),
+    Record(AgendaHit),
+}
+
+impl Found {
+    pub fn score(&self) -> f32 {
+        match self {
+            Found::Place(h) => h.score,
+            Found::Record(h) => h.score,
+        }
+    }
+
+    /// The id a click on the row selects.
+    pub fn id(&self, atlas: &crate::atlas::Atlas) -> Option<String> {
+        match self {
+            Found::Place(h) => atlas.data().places.get(h.place).map(|p| p.id.clone()),
+            Found::Record(h) => atlas.agenda.records.get(h.record).map(|r| r.id.clone()),
+        }
+    }
+}
+
+/// Places and agenda records for `query`, best first; agenda records are not crowded out.
+pub fn find(atlas: &crate::atlas::Atlas, query: &str, limit: usize) -> Vec<Found> {
+    let places = atlas.search.search(query, limit);
+    let records = atlas.agenda.search(query, limit);
+    let keep_records = records.len().min(MIN_AGENDA_RESULTS);
+    let keep_places = places.len().min(limit.saturating_sub(keep_records));
+    let mut all: Vec<Found> = places.into_iter().map(Found::Place).collect();
+    let extra_places = all.split_off(keep_places);
+    all.extend(records.into_iter().map(Found::Record));
+    all.sort_by(|a, b| b.score().total_cmp(&a.score()));
+    all.truncate(limit);
+    // Room left (few records): the places that were held back.
+    let room = limit.saturating_sub(all.len());
+    all.extend(extra_places.into_iter().take(room));
+    all.sort_by(|a, b| b.score().total_cmp(&a.score()));
+    all
+}
 
 #[derive(Default)]
 pub struct SearchView {
@@ -16,7 +63,7 @@ pub struct SearchView {
     /// The query the results belong to, so they are only recomputed when it changes.
     searched: String,
     atlas: usize,
-    results: Vec<Hit>,
+    results: Vec<Found>,
     /// Highlighted row of the result list.
     row: usize,
     focus_requested: bool,
@@ -29,7 +76,7 @@ impl SearchView {
         self.focus_requested = true;
     }
 
-    pub fn results(&self) -> &[Hit] {
+    pub fn results(&self) -> &[Found] {
         &self.results
     }
 }
@@ -49,7 +96,7 @@ impl View for SearchView {
         }
         let atlas_id = std::sync::Arc::as_ptr(atlas) as usize;
         if self.query != self.searched || self.atlas != atlas_id {
-            self.results = atlas.search.search(&self.query, MAX_RESULTS);
+            self.results = find(atlas, &self.query, MAX_RESULTS);
             self.searched = self.query.clone();
             self.atlas = atlas_id;
             self.row = 0;
@@ -70,11 +117,8 @@ impl View for SearchView {
             if up {
                 self.row = self.row.saturating_sub(1);
             }
-            if enter
-                && let Some(hit) = self.results.get(self.row)
-                && let Some(p) = atlas.data().places.get(hit.place)
-            {
-                out.push(Command::Focus(p.id.clone()));
+            if enter && let Some(id) = self.results.get(self.row).and_then(|f| f.id(atlas)) {
+                out.push(Command::Focus(id));
                 self.chosen = true;
             }
             if escape {
@@ -89,25 +133,88 @@ impl View for SearchView {
             return;
         }
         let d = atlas.data();
-        for (row, hit) in self.results.iter().enumerate() {
-            let Some(p) = d.places.get(hit.place) else {
-                continue;
+        for (row, found) in self.results.iter().enumerate() {
+            let (text, kind) = match found {
+                Found::Place(hit) => {
+                    let Some(p) = d.places.get(hit.place) else {
+                        continue;
+                    };
+                    let mut text = p.name.clone();
+                    if hit.matched != p.name {
+                        text.push_str(&format!(
+                            "  ({}: {})",
+                            tr(lang, hit.field.key()),
+                            hit.matched
+                        ));
+                    }
+                    (text, i18n::kind(lang, p.kind))
+                }
+                Found::Record(hit) => {
+                    let Some(r) = atlas.agenda.records.get(hit.record) else {
+                        continue;
+                    };
+                    let Some(data) = r.data(d) else { continue };
+                    let title = data.title(lang);
+                    let kind = tr(lang, r.kind.key());
+                    let mut text = format!("{title} · {kind}");
+                    if hit.matched != title && hit.field != crate::atlas::agenda::Field::Title {
+                        let shown = if hit.field == crate::atlas::agenda::Field::Text {
+                            self.query.trim().to_string()
+                        } else {
+                            hit.matched.clone()
+                        };
+                        text.push_str(&format!("  ({}: {shown})", tr(lang, hit.field.key())));
+                    }
+                    (text, kind)
+                }
             };
-            let mut text = p.name.clone();
-            if hit.matched != p.name {
-                text.push_str(&format!(
-                    "  ({}: {})",
-                    tr(lang, hit.field.key()),
-                    hit.matched
-                ));
-            }
             let r = ui
                 .selectable_label(row == self.row, text)
-                .on_hover_text(i18n::kind(lang, p.kind));
-            if r.clicked() {
-                out.push(Command::Focus(p.id.clone()));
+                .on_hover_text(kind);
+            if r.clicked()
+                && let Some(id) = found.id(atlas)
+            {
+                out.push(Command::Focus(id));
                 self.chosen = true;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_and_agenda_records_are_found_together() {
+        let loaded = crate::model::load_embedded().expect("the embedded atlas loads");
+        let atlas = crate::atlas::Atlas::new(loaded);
+        let ids = |q: &str| -> Vec<String> {
+            find(&atlas, q, MAX_RESULTS)
+                .iter()
+                .filter_map(|f| f.id(&atlas))
+                .collect()
+        };
+        // TNO is a place and owns sheets: both show, the exact place first.
+        let tno = ids("TNO");
+        assert_eq!(tno.first().map(String::as_str), Some("zh-tno-delft"));
+        assert!(
+            tno.iter().any(|id| id == "zh-ps-2-1-2-lasersatcom"),
+            "{tno:?}"
+        );
+        // "campus" fills the list with places that score higher than any record, yet the
+        // records keep their rows.
+        let hits = find(&atlas, "campus", MAX_RESULTS);
+        assert!(hits.len() <= MAX_RESULTS);
+        let scores: Vec<f32> = hits.iter().map(Found::score).collect();
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+        assert!(
+            hits.iter().any(|f| matches!(f, Found::Record(_))),
+            "the records are crowded out"
+        );
+        assert_eq!(
+            ids("Lelylijn").first().map(String::as_str),
+            Some("nn-infra-lelylijn")
+        );
     }
 }

@@ -8,6 +8,7 @@ pub mod geo;
 pub mod profile;
 pub mod search;
 pub mod suggest;
+pub mod synthetic;
 
 use std::collections::HashMap;
 

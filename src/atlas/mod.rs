@@ -5,6 +5,7 @@
 
 pub mod colour;
 pub mod geo;
+pub mod ids;
 pub mod profile;
 pub mod search;
 pub mod suggest;

@@ -20,7 +20,8 @@
 //! let p = building.progress(); // p.fraction from 0 to 1, p.step names the index at work
 //! let hits = atlas.search.try_search("delft", 12); // None until the index is there
 //! let shown = atlas.suggestions.ready().unwrap_or_default(); // empty until computed
-//! # let _ = (p, hits, shown);
+//! let near = atlas.ready_suggestions_of(0).count(); // the same for one place
+//! # let _ = (p, hits, shown, near);
 //! # Ok::<(), String>(())
 //! ```
 //!
@@ -260,6 +261,12 @@ impl Atlas {
         self.place_index.get(id).copied()
     }
 
+    /// The place with this id, through the index ([`Dataset::place`] looks at every place,
+    /// which is slow in a loop over 100,000 places).
+    pub fn place(&self, id: &str) -> Option<&crate::model::Place> {
+        self.place_idx(id).and_then(|i| self.data().places.get(i))
+    }
+
     pub fn children_of(&self, id: &str) -> &[usize] {
         self.place_idx(id).map_or(&[], |i| self.children.row(i))
     }
@@ -330,6 +337,15 @@ impl Atlas {
             .filter(move |s| s.a == i || s.b == i)
     }
 
+    /// [`Atlas::suggestions_of`] without waiting: nothing until the suggestions are computed.
+    pub fn ready_suggestions_of(&self, i: usize) -> impl Iterator<Item = &suggest::Suggestion> {
+        self.suggestions
+            .ready()
+            .unwrap_or_default()
+            .iter()
+            .filter(move |s| s.a == i || s.b == i)
+    }
+
     /// Starts building the indexes not needed for the first frame (suggestions, then the
     /// search index) on a thread; returns a handle to poll for progress. The atlas is fully
     /// usable meanwhile: what is not built yet is waited for (or built) where it is used.
@@ -377,7 +393,7 @@ impl Atlas {
 
     /// Name of a place or region in the UI language.
     pub fn name_of(&self, id: &str, lang: crate::model::Lang) -> String {
-        if let Some(p) = self.place_idx(id).and_then(|i| self.data().places.get(i)) {
+        if let Some(p) = self.place(id) {
             return p.name.clone();
         }
         self.data()

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use egui::Color32;
 
 use crate::atlas::colour::parse_colour;
+use crate::atlas::ids::FastMap;
 use crate::basemap::Basemap;
 use crate::geo::geometry::{BBox, Rel, to_rel, union_outline};
 use crate::model::{Dataset, PlaceKind, RegionKind};
@@ -103,11 +104,26 @@ pub struct GeoIndex {
     pub all: BBox,
 }
 
-fn sector_colour(d: &Dataset, sectors: &[String]) -> Color32 {
-    sectors
-        .first()
-        .and_then(|s| d.sector(s))
-        .map_or(Color32::from_gray(110), |s| parse_colour(&s.color))
+/// Colour of the first sector of a list (grey without one), through a table made once.
+struct Colours<'a>(FastMap<&'a str, Color32>);
+
+impl<'a> Colours<'a> {
+    fn new(d: &'a Dataset) -> Self {
+        let mut map = FastMap::default();
+        for s in &d.sectors {
+            // The first sector with an id wins, as `Dataset::sector` finds it.
+            map.entry(s.id.as_str())
+                .or_insert_with(|| parse_colour(&s.color));
+        }
+        Colours(map)
+    }
+
+    fn of(&self, sectors: &[String]) -> Color32 {
+        sectors
+            .first()
+            .and_then(|s| self.0.get(s.as_str()).copied())
+            .unwrap_or(Color32::from_gray(110))
+    }
 }
 
 fn kind_priority(kind: PlaceKind) -> f32 {
@@ -125,10 +141,29 @@ fn kind_priority(kind: PlaceKind) -> f32 {
 
 impl GeoIndex {
     pub fn new(d: &Dataset, basemap: &Basemap) -> GeoIndex {
+        let index: FastMap<String, usize> = d
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        GeoIndex::with_index(d, basemap, &index)
+    }
+
+    /// [`GeoIndex::new`] with the atlas's index of place ids.
+    pub fn with_index(d: &Dataset, basemap: &Basemap, idx: &FastMap<String, usize>) -> GeoIndex {
         let mut index = GeoIndex {
             all: BBox::EMPTY,
+            places: Vec::with_capacity(d.places.len()),
             ..GeoIndex::default()
         };
+        let colours = Colours::new(d);
+        let atlas_regions: FastMap<&str, ()> = d
+            .regions
+            .iter()
+            .filter(|r| r.kind == RegionKind::Atlas)
+            .map(|r| (r.id.as_str(), ()))
+            .collect();
         for p in &d.places {
             let pos = to_rel(p.position.lon, p.position.lat);
             let radius = match (p.kind, p.companies) {
@@ -144,19 +179,19 @@ impl GeoIndex {
                 pos,
                 radius,
                 shape: MarkerShape::for_kind(p.kind),
-                colour: sector_colour(d, &p.sectors),
+                colour: colours.of(&p.sectors),
                 priority,
                 is_area: p.kind == PlaceKind::SubRegion,
             });
-            let in_atlas = d
-                .region(&p.region)
-                .is_some_and(|r| r.kind == RegionKind::Atlas);
-            if in_atlas {
-                index
-                    .region_boxes
-                    .entry(p.region.clone())
-                    .or_insert(BBox::EMPTY)
-                    .add(pos);
+            if atlas_regions.contains_key(p.region.as_str()) {
+                match index.region_boxes.get_mut(&p.region) {
+                    Some(b) => b.add(pos),
+                    None => {
+                        let mut b = BBox::EMPTY;
+                        b.add(pos);
+                        index.region_boxes.insert(p.region.clone(), b);
+                    }
+                }
                 index.all.add(pos);
             }
         }
@@ -206,7 +241,7 @@ impl GeoIndex {
                     id: t.id.clone(),
                     name: t.name.nl.as_str().into(),
                     points: r.points.iter().map(|p| to_rel(p.lon, p.lat)).collect(),
-                    colour: sector_colour(d, &t.sectors),
+                    colour: colours.of(&t.sectors),
                     region: t.region.clone(),
                 });
             }
@@ -226,18 +261,21 @@ impl GeoIndex {
                 });
             }
         }
-        let place_pos: HashMap<&str, Rel> = d
-            .places
-            .iter()
-            .zip(&index.places)
-            .map(|(p, g)| (p.id.as_str(), g.pos))
-            .collect();
         let end_pos = |id: &str| -> Option<Rel> {
-            place_pos
-                .get(id)
-                .copied()
+            idx.get(id)
+                .and_then(|&i| index.places.get(i))
+                .map(|g| g.pos)
                 .or_else(|| index.region_centres.get(id).copied())
         };
+        let mut sub_region_pos: FastMap<&str, Vec<Rel>> = FastMap::default();
+        for (p, g) in d.places.iter().zip(&index.places) {
+            if p.kind == PlaceKind::SubRegion {
+                sub_region_pos
+                    .entry(p.region.as_str())
+                    .or_default()
+                    .push(g.pos);
+            }
+        }
         let links: Vec<LinkGeo> = d
             .cross_pollinations
             .iter()
@@ -255,13 +293,7 @@ impl GeoIndex {
                     .and_then(|f| placed.iter().position(|(e, _)| *e == f));
                 let mut ends: Vec<Rel> = placed.iter().map(|(_, p)| *p).collect();
                 if let Some(r) = &x.all_sub_regions_of {
-                    ends.extend(
-                        d.places
-                            .iter()
-                            .zip(&index.places)
-                            .filter(|(p, _)| p.kind == PlaceKind::SubRegion && &p.region == r)
-                            .map(|(_, g)| g.pos),
-                    );
+                    ends.extend(sub_region_pos.get(r.as_str()).into_iter().flatten());
                 }
                 LinkGeo {
                     optional: x
@@ -269,19 +301,13 @@ impl GeoIndex {
                         .iter()
                         .filter_map(|e| end_pos(e))
                         .collect(),
-                    colour: sector_colour(d, &x.sectors),
+                    colour: colours.of(&x.sectors),
                     from,
                     ends,
                 }
             })
             .collect();
         index.links = links;
-        let idx: HashMap<&str, usize> = d
-            .places
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
         for (i, p) in d.places.iter().enumerate() {
             if let Some(&parent) = p.parent.as_deref().and_then(|id| idx.get(id))
                 && d.places

@@ -1,8 +1,14 @@
 //! Profiles for comparison: a place or a whole region with the sectors of everything in it,
-//! and the sector overlap between profiles. Built once per dataset.
+//! and the sector overlap between profiles.
+//!
+//! Region profiles and the sub-region overlap are built with the atlas; the profile of a
+//! place is made the first time it is asked for (most of 100,000 places are never compared)
+//! from typed tables, and kept.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, OnceLock};
 
+use super::ids::{FastMap, Rows, SectorId};
 use crate::model::{Dataset, PlaceKind, RegionKind};
 
 /// What can be compared: a place (with what lies in it) or a whole region.
@@ -41,9 +47,25 @@ pub fn jaccard(a: &BTreeSet<&str>, b: &BTreeSet<&str>) -> f32 {
     a.intersection(b).count() as f32 / union as f32
 }
 
+/// The typed tables a place profile is made from (shared with the atlas).
+#[derive(Debug, Clone, Default)]
+pub struct Tables {
+    /// Place id → index.
+    pub index: Arc<FastMap<String, usize>>,
+    /// Children of each place, by index.
+    pub children: Arc<Rows<usize>>,
+    /// Sectors of each place, by index (unknown sector ids left out).
+    pub sectors: Arc<Rows<SectorId>>,
+    /// Sector id strings by [`SectorId`].
+    pub sector_names: Arc<[String]>,
+}
+
 #[derive(Debug, Default)]
 pub struct Profiles {
-    by_id: HashMap<String, Profile>,
+    regions: FastMap<String, Profile>,
+    tables: Tables,
+    /// One per place, made on first use.
+    places: Vec<OnceLock<Profile>>,
     /// Ids of the profiles offered in the picker, grouped: regions, then per region its
     /// sub-regions, hotspots and clusters.
     pub offered: Vec<String>,
@@ -52,70 +74,59 @@ pub struct Profiles {
     pub sub_region_overlap: Vec<Vec<f32>>,
 }
 
+fn counts(tables: &Tables, places: &[usize]) -> BTreeMap<String, usize> {
+    let mut per_sector = vec![0usize; tables.sector_names.len()];
+    for &i in places {
+        for s in tables.sectors.row(i) {
+            if let Some(c) = per_sector.get_mut(s.index()) {
+                *c += 1;
+            }
+        }
+    }
+    per_sector
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .filter_map(|(s, n)| Some((tables.sector_names.get(s)?.clone(), *n)))
+        .collect()
+}
+
 impl Profiles {
-    /// `children` maps a place id to the indices of the places whose parent it is (the
-    /// index [`super::Atlas`] keeps).
-    pub fn new(d: &Dataset, children: &HashMap<String, Vec<usize>>) -> Profiles {
-        let count = |places: &[usize]| {
-            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-            for &i in places {
-                if let Some(p) = d.places.get(i) {
-                    for s in &p.sectors {
-                        *counts.entry(s.clone()).or_default() += 1;
-                    }
-                }
-            }
-            counts
-        };
-        let mut by_id = HashMap::new();
+    pub fn new(d: &Dataset, tables: Tables) -> Profiles {
+        let mut regions = FastMap::default();
         let mut offered = Vec::new();
-        for r in d.regions.iter().filter(|r| r.kind == RegionKind::Atlas) {
-            let places: Vec<usize> = d
-                .places
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.region == r.id)
-                .map(|(i, _)| i)
-                .collect();
-            offered.push(r.id.clone());
-            by_id.insert(
-                r.id.clone(),
-                Profile {
-                    id: r.id.clone(),
-                    is_region: true,
-                    sector_counts: count(&places),
-                    places,
-                },
-            );
-        }
+        let atlas_regions: Vec<&str> = d
+            .regions
+            .iter()
+            .filter(|r| r.kind == RegionKind::Atlas)
+            .map(|r| r.id.as_str())
+            .collect();
+        let mut in_region: FastMap<&str, Vec<usize>> =
+            atlas_regions.iter().map(|r| (*r, Vec::new())).collect();
         for (i, p) in d.places.iter().enumerate() {
-            // The place and all its descendants.
-            let mut places = vec![i];
-            let mut seen: BTreeSet<usize> = BTreeSet::from([i]);
-            let mut k = 0;
-            while let Some(&at) = places.get(k) {
-                // Validation rejects parent cycles; `seen` keeps this finite regardless.
-                let kids = d.places.get(at).and_then(|p| children.get(&p.id));
-                for &child in kids.into_iter().flatten() {
-                    if seen.insert(child) {
-                        places.push(child);
-                    }
-                }
-                k += 1;
+            if let Some(list) = in_region.get_mut(p.region.as_str()) {
+                list.push(i);
             }
-            if is_profile_kind(p.kind) {
-                offered.push(p.id.clone());
-            }
-            by_id.insert(
-                p.id.clone(),
+        }
+        for r in atlas_regions {
+            let places = in_region.remove(r).unwrap_or_default();
+            offered.push(r.to_string());
+            regions.insert(
+                r.to_string(),
                 Profile {
-                    id: p.id.clone(),
-                    is_region: false,
-                    sector_counts: count(&places),
+                    id: r.to_string(),
+                    is_region: true,
+                    sector_counts: counts(&tables, &places),
                     places,
                 },
             );
         }
+        offered.extend(
+            d.places
+                .iter()
+                .filter(|p| is_profile_kind(p.kind))
+                .map(|p| p.id.clone()),
+        );
         let sub_region_ids: Vec<String> = d
             .places
             .iter()
@@ -123,7 +134,9 @@ impl Profiles {
             .map(|p| p.id.clone())
             .collect();
         let mut profiles = Profiles {
-            by_id,
+            regions,
+            places: (0..d.places.len()).map(|_| OnceLock::new()).collect(),
+            tables,
             offered,
             sub_region_ids,
             sub_region_overlap: Vec::new(),
@@ -132,8 +145,36 @@ impl Profiles {
         profiles
     }
 
+    /// The profile of a region or place id.
     pub fn get(&self, id: &str) -> Option<&Profile> {
-        self.by_id.get(id)
+        if let Some(r) = self.regions.get(id) {
+            return Some(r);
+        }
+        let &i = self.tables.index.get(id)?;
+        let cell = self.places.get(i)?;
+        Some(cell.get_or_init(|| self.place_profile(id, i)))
+    }
+
+    /// The place and all its descendants.
+    fn place_profile(&self, id: &str, i: usize) -> Profile {
+        let mut places = vec![i];
+        let mut seen: BTreeSet<usize> = BTreeSet::from([i]);
+        let mut k = 0;
+        while let Some(&at) = places.get(k) {
+            // Validation rejects parent cycles; `seen` keeps this finite regardless.
+            for &child in self.tables.children.row(at) {
+                if seen.insert(child) {
+                    places.push(child);
+                }
+            }
+            k += 1;
+        }
+        Profile {
+            id: id.to_string(),
+            is_region: false,
+            sector_counts: counts(&self.tables, &places),
+            places,
+        }
     }
 
     /// Sector overlap (Jaccard) between every pair of `ids`, row by row.

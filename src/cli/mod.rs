@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod check;
+pub mod generate;
 pub mod output;
 pub mod render;
 pub mod soak;
@@ -53,7 +54,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Nl)]
         lang: LangArg,
     },
-    /// Measure per-frame CPU time of the map headless (1920x1080): real atlas and 10,000 places
+    /// Measure start-up (load, atlas build, peak memory) and per-frame CPU time of the map
+    /// headless (1920x1080): real atlas, 10,000 and 100,000 places; with --dataset, that one
     Bench {
         /// Frames measured per scenario
         #[arg(long, default_value_t = 120)]
@@ -61,6 +63,28 @@ pub enum Command {
         /// Exit with code 1 when a median exceeds its budget
         #[arg(long)]
         check: bool,
+        /// Sizes (total places, comma-separated) of the generated datasets for start-up and search
+        #[arg(long, value_delimiter = ',', default_values_t = vec![175, 1_000, 10_000, 30_000, 100_000])]
+        places: Vec<usize>,
+        /// Runs per start-up scenario (min, median and max are printed), rounds of search queries
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        /// Run only these parts (repeat or comma-separate): startup, frames, search; all when
+        /// left out
+        #[arg(long, value_enum, value_delimiter = ',')]
+        only: Vec<BenchPart>,
+    },
+    /// Write a synthetic dataset folder shaped like seeds/ (the seeds plus generated places)
+    Generate {
+        /// Places in the dataset, the atlas's own 175 included
+        #[arg(long)]
+        places: usize,
+        /// Folder to create (must not exist or be empty)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Seed of the generator: the same seed gives the same dataset
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Render every slide of a deck as an image, headless (no window, no GPU)
     Render {
@@ -140,6 +164,17 @@ impl From<LangArg> for crate::model::Lang {
             LangArg::En => crate::model::Lang::En,
         }
     }
+}
+
+/// The parts of `bench`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BenchPart {
+    /// Load, validate and build the atlas per dataset size; peak memory
+    Startup,
+    /// Per-frame CPU time of the whole app
+    Frames,
+    /// Per-keystroke search time per dataset size
+    Search,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -225,10 +260,43 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
             }
             output::print_then(&text, 0)
         }
-        Command::Bench { frames, check } => match bench::run(frames.max(1)) {
-            Ok(stats) => bench::report(&stats, check),
+        Command::Bench {
+            frames,
+            check,
+            places,
+            runs,
+            only,
+        } => {
+            let part = |p: BenchPart| only.is_empty() || only.contains(&p);
+            let options = bench::Options {
+                frames: frames.max(1),
+                dataset,
+                places,
+                runs: runs.max(1),
+                startup: part(BenchPart::Startup),
+                frame_scenarios: part(BenchPart::Frames),
+                search: part(BenchPart::Search),
+            };
+            match bench::run_all(&options) {
+                Ok(code) if check => code,
+                Ok(_) => 0,
+                Err(e) => {
+                    eprintln!("bench failed: {e}");
+                    1
+                }
+            }
+        }
+        Command::Generate { places, out, seed } => match generate::run(places, seed, &out) {
+            Ok(files) => {
+                eprintln!(
+                    "wrote {} files with {places} places to {}",
+                    files.len(),
+                    out.display()
+                );
+                0
+            }
             Err(e) => {
-                eprintln!("bench failed: {e}");
+                eprintln!("generate failed: {e}");
                 1
             }
         },

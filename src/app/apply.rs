@@ -214,6 +214,7 @@ impl AtlasApp {
         match result {
             Ok(loaded) => {
                 self.state.atlas = Arc::new(Atlas::new(loaded));
+                self.building = Some(self.state.atlas.build_background());
                 self.state.load_error = None;
                 self.state.forget_dangling_selection();
             }

@@ -103,6 +103,8 @@ pub struct AtlasApp {
     pub last_slide: Option<crate::views::slide::SlideLayout>,
     /// Text to put on the clipboard with the next frame.
     clipboard: Option<String>,
+    /// The search index and the suggestions, built on a thread after the first frame.
+    building: Option<crate::atlas::BackgroundBuild>,
 }
 
 impl AtlasApp {
@@ -126,7 +128,9 @@ impl AtlasApp {
             restore_look: None,
             last_slide: None,
             clipboard: None,
+            building: None,
         };
+        app.building = Some(app.state.atlas.build_background());
         app.state.refresh_builtin_decks();
         app.reopen_last_deck();
         app
@@ -193,6 +197,13 @@ impl AtlasApp {
             ui.ctx().copy_text(text);
         }
         self.poll_jobs(ui.ctx(), &mut out);
+        if self.building.as_ref().is_some_and(|b| b.is_done()) {
+            self.building = None;
+        } else if self.building.is_some() {
+            // Results arrive from a thread, not from input: look again soon.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(150));
+        }
         self.autosave_deck(ui.ctx());
         self.switch_presenting_look(ui.ctx());
         // The scene of this frame: the slide on screen, or the user's own view.

@@ -78,6 +78,8 @@ pub struct Atlas {
     place_region: Vec<Option<RegionId>>,
     place_parent: Vec<Option<usize>>,
     sector_stats: Vec<SectorStat>,
+    /// Each sector's colour (same order as `dataset.sectors`), parsed once.
+    sector_colours: Vec<egui::Color32>,
     /// Places whose `parent` is the place, by place index, in dataset order.
     children: Arc<Rows<usize>>,
     /// Cross-pollinations (by index) that involve the key (a place or region id).
@@ -238,6 +240,11 @@ impl Atlas {
         let profiles = profile::Profiles::new(&loaded.dataset, tables);
         let suggestions = suggest::Suggestions::with_index(&loaded.dataset, &place_index);
         let agenda = agenda::AgendaIndex::new(&loaded.dataset);
+        let sector_colours = d
+            .sectors
+            .iter()
+            .map(|s| colour::parse_colour(&s.color))
+            .collect();
         Atlas {
             agenda,
             geo,
@@ -252,6 +259,7 @@ impl Atlas {
             place_region,
             place_parent,
             sector_stats,
+            sector_colours,
             children,
             links,
             discussions,
@@ -312,6 +320,14 @@ impl Atlas {
 
     /// Per sector of `data().sectors` (same order, index = [`SectorId`]): how many places
     /// list it and how many have it as main sector. Counted once per dataset, for the legend.
+    /// A sector's colour, parsed once at load; grey for an unknown id.
+    pub fn sector_colour(&self, id: &str) -> egui::Color32 {
+        self.sector_id(id)
+            .and_then(|s| self.sector_colours.get(s.index()))
+            .copied()
+            .unwrap_or(egui::Color32::GRAY)
+    }
+
     pub fn sector_stats(&self) -> &[SectorStat] {
         &self.sector_stats
     }

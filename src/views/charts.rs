@@ -6,7 +6,6 @@ use egui::{Align2, Color32, FontId, RichText, Sense, Ui, Vec2};
 use egui_plot::{AxisHints, Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 
 use super::View;
-use crate::atlas::colour::parse_colour;
 use crate::command::Command;
 use crate::deck::ChartKind;
 use crate::i18n::tr;
@@ -100,7 +99,7 @@ fn hotspot_companies(ui: &mut Ui, state: &AppState, height: Option<f32>) {
                 .sectors
                 .first()
                 .and_then(|s| d.sector(s))
-                .map_or(Color32::GRAY, |s| parse_colour(&s.color));
+                .map_or(Color32::GRAY, |s| state.atlas.sector_colour(&s.id));
             Bar::new(row(i), p.companies.unwrap_or(0) as f64)
                 .width(0.7)
                 .fill(colour)

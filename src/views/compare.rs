@@ -274,7 +274,7 @@ impl View for CompareView {
                             ui.horizontal_wrapped(|ui| {
                                 for s in order.iter().filter(|s| sets[c].contains(s.as_str())) {
                                     let Some(sector) = d.sector(s) else { continue };
-                                    let colour = parse_colour(&sector.color);
+                                    let colour = state.atlas.sector_colour(&sector.id);
                                     let count = p.sector_counts.get(s).copied().unwrap_or(0);
                                     let text = format!("{} ({count})", sector.label.get(lang));
                                     if shared.contains(s.as_str()) {
@@ -475,7 +475,7 @@ fn suggestions_cell(ui: &mut Ui, state: &AppState, id: &str, out: &mut Vec<Comma
         return;
     };
     let mut any = false;
-    for s in atlas.suggestions_of(i).take(5) {
+    for s in atlas.ready_suggestions_of(i).take(5) {
         any = true;
         let other = if s.a == i { s.b } else { s.a };
         let Some(o) = d.places.get(other) else {

@@ -473,7 +473,7 @@ fn suggestions_ui(ui: &mut Ui, state: &AppState, id: &str, out: &mut Vec<Command
     let atlas = &state.atlas;
     let d = atlas.data();
     let Some(i) = atlas.place_idx(id) else { return };
-    let list: Vec<_> = atlas.suggestions_of(i).take(5).collect();
+    let list: Vec<_> = atlas.ready_suggestions_of(i).take(5).collect();
     if list.is_empty() {
         return;
     }

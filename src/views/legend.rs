@@ -4,7 +4,6 @@
 use egui::{Color32, RichText, Sense, Shape, Vec2};
 
 use super::View;
-use crate::atlas::colour::parse_colour;
 use crate::atlas::geo::{MarkerShape, radius_for_companies};
 use crate::command::Command;
 use crate::i18n::{self, tr};
@@ -72,16 +71,10 @@ impl View for LegendView {
                 .small()
                 .weak(),
         );
-        let used: std::collections::BTreeSet<&str> = d
-            .places
-            .iter()
-            .flat_map(|p| p.sectors.first())
-            .map(String::as_str)
-            .collect();
         let filtering = !state.settings.sector_filter.is_empty();
         for s in &d.sectors {
             let active = state.settings.sector_filter.contains(&s.id);
-            let colour = parse_colour(&s.color);
+            let colour = state.atlas.sector_colour(&s.id);
             let label = s.label.get(lang);
             let text = if active {
                 RichText::new(label).strong()
@@ -99,7 +92,7 @@ impl View for LegendView {
                         colour
                     };
                     ui.painter().rect_filled(rect, 3.0, fill);
-                    if !used.contains(s.id.as_str()) {
+                    if state.atlas.sector_stat(&s.id).main == 0 {
                         ui.painter().rect_stroke(
                             rect,
                             3.0,

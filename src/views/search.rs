@@ -40,8 +40,26 @@ impl Found {
 }
 
 /// Places and agenda records for `query`, best first; agenda records are not crowded out.
+/// Waits for the place index if it is still being built (tests, tools).
 pub fn find(atlas: &crate::atlas::Atlas, query: &str, limit: usize) -> Vec<Found> {
-    let places = atlas.search.search(query, limit);
+    merge(atlas.search.search(query, limit), atlas, query, limit)
+}
+
+/// As [`find`], without waiting: `None` for the places while their index is being built in
+/// the background (the records are there from the start).
+pub fn find_now(atlas: &crate::atlas::Atlas, query: &str, limit: usize) -> (Vec<Found>, bool) {
+    match atlas.search.try_search(query, limit) {
+        Some(places) => (merge(places, atlas, query, limit), true),
+        None => (merge(Vec::new(), atlas, query, limit), false),
+    }
+}
+
+fn merge(
+    places: Vec<crate::atlas::search::Hit>,
+    atlas: &crate::atlas::Atlas,
+    query: &str,
+    limit: usize,
+) -> Vec<Found> {
     let records = atlas.agenda.search(query, limit);
     let keep_records = records.len().min(MIN_AGENDA_RESULTS);
     let keep_places = places.len().min(limit.saturating_sub(keep_records));
@@ -69,6 +87,8 @@ pub struct SearchView {
     focus_requested: bool,
     /// A result was chosen: the list folds away until the query changes.
     chosen: bool,
+    /// The results include places (their index was ready when they were made).
+    complete: bool,
 }
 
 impl SearchView {
@@ -95,12 +115,23 @@ impl View for SearchView {
             self.focus_requested = false;
         }
         let atlas_id = std::sync::Arc::as_ptr(atlas) as usize;
-        if self.query != self.searched || self.atlas != atlas_id {
-            self.results = find(atlas, &self.query, MAX_RESULTS);
-            self.searched = self.query.clone();
-            self.atlas = atlas_id;
-            self.row = 0;
-            self.chosen = false;
+        let changed = self.query != self.searched || self.atlas != atlas_id;
+        if changed || !self.complete {
+            // Never waits: while the place index is built in the background, the agenda
+            // records show, and the places join as soon as the index is there.
+            let (results, complete) = find_now(atlas, &self.query, MAX_RESULTS);
+            self.results = results;
+            self.complete = complete;
+            if !complete {
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            if changed {
+                self.searched = self.query.clone();
+                self.atlas = atlas_id;
+                self.row = 0;
+                self.chosen = false;
+            }
         }
         if response.has_focus() || response.lost_focus() {
             let (down, up, enter, escape) = ui.input(|i| {
@@ -128,8 +159,13 @@ impl View for SearchView {
         if self.query.trim().is_empty() || self.chosen {
             return;
         }
+        if !self.complete {
+            ui.label(RichText::new(tr(lang, "search.building")).weak());
+        }
         if self.results.is_empty() {
-            ui.label(RichText::new(tr(lang, "search.none")).weak());
+            if self.complete {
+                ui.label(RichText::new(tr(lang, "search.none")).weak());
+            }
             return;
         }
         let d = atlas.data();

@@ -8,7 +8,6 @@
 
 use egui::{Color32, FontId, Rect, Ui, Vec2};
 
-use crate::atlas::colour::parse_colour;
 use crate::command::Command;
 use crate::deck::{Slide, SlideView};
 use crate::geo::camera::Insets;
@@ -233,7 +232,12 @@ fn legend_rows(state: &AppState, extent: &BBox, max_height: f32) -> Vec<LegendRo
     let mut rows: Vec<LegendRow> = sectors
         .iter()
         .filter_map(|id| d.sector(id))
-        .map(|s| LegendRow::Sector(parse_colour(&s.color), s.label.get(lang).to_string()))
+        .map(|s| {
+            LegendRow::Sector(
+                state.atlas.sector_colour(&s.id),
+                s.label.get(lang).to_string(),
+            )
+        })
         .collect();
     if scene.layers.routes {
         for (i, r) in geo.routes.iter().enumerate() {

@@ -34,7 +34,8 @@ impl MapLayer for SuggestionLayer {
         }
         let geo = &ctx.atlas.geo;
         let selected = ctx.selected_place();
-        for s in &ctx.atlas.suggestions {
+        // Drawn once computed (in the background); never waited for in a frame.
+        for s in ctx.atlas.suggestions.ready().unwrap_or_default() {
             let (Some(a), Some(b)) = (geo.places.get(s.a), geo.places.get(s.b)) else {
                 continue;
             };

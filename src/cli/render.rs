@@ -4,10 +4,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::atlas::Atlas;
-use crate::command::ImageFormat;
+use crate::command::{ImageFormat, Picture};
 use crate::deck::builtin::BuiltinDeck;
 use crate::deck::{self, Deck};
-use crate::export::picture::{POSTER_DPI, PictureError, SlideRenderer, handout_pdf};
+use crate::export::picture::{PictureError, SlideRenderer, handout_pdf};
 use crate::model::Lang;
 use crate::render::Paper;
 
@@ -104,16 +104,11 @@ pub fn run(
         source,
     })?;
     // One renderer for the deck: fonts are loaded once, each slide is one layout pass.
-    let mut renderer = match opts.paper {
-        Some(p) => {
-            let ppp = match opts.format {
-                ImageFormat::Png { .. } => POSTER_DPI / 72.0,
-                ImageFormat::Svg | ImageFormat::Pdf => 1.0,
-            };
-            SlideRenderer::for_paper(p, ppp)
-        }
-        None => SlideRenderer::new(opts.size, opts.format.scale()),
+    let picture = Picture {
+        format: opts.format,
+        paper: opts.paper,
     };
+    let mut renderer = SlideRenderer::for_picture(opts.size, picture);
     let mut written = Vec::with_capacity(deck.slides.len());
     for i in 0..deck.slides.len() {
         let rendered = renderer

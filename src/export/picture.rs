@@ -49,18 +49,13 @@ pub fn export_slide(
     picture: Picture,
     path: &std::path::Path,
 ) -> Result<(), ExportSlideError> {
-    let format = picture.format;
-    let mut renderer = match picture.paper {
-        Some(p) => {
-            let ppp = match format {
-                ImageFormat::Png { .. } => POSTER_DPI / 72.0,
-                ImageFormat::Svg | ImageFormat::Pdf => 1.0,
-            };
-            SlideRenderer::for_paper(p, ppp)
-        }
-        None => SlideRenderer::new(size, format.scale()),
-    };
-    let rendered = renderer.render(atlas, deck, index, lang, format)?;
+    let rendered = SlideRenderer::for_picture(size, picture).render(
+        atlas,
+        deck,
+        index,
+        lang,
+        picture.format,
+    )?;
     crate::fsio::write_atomic(path, &rendered.bytes)?;
     Ok(())
 }
@@ -147,6 +142,21 @@ impl SlideRenderer {
     /// sheet shows more map), drawn at `px_per_point`.
     pub fn for_paper(paper: Paper, px_per_point: f32) -> Self {
         Self::laid_out(paper.points(), px_per_point)
+    }
+
+    /// For `picture`: on its paper (PNG at [`POSTER_DPI`], vectors in points), or for a
+    /// window of `size_px` pixels.
+    pub fn for_picture(size_px: [u32; 2], picture: Picture) -> Self {
+        match picture.paper {
+            Some(p) => {
+                let ppp = match picture.format {
+                    ImageFormat::Png { .. } => POSTER_DPI / 72.0,
+                    ImageFormat::Svg | ImageFormat::Pdf => 1.0,
+                };
+                SlideRenderer::for_paper(p, ppp)
+            }
+            None => SlideRenderer::new(size_px, picture.format.scale()),
+        }
     }
 
     fn laid_out(points: egui::Vec2, px_per_point: f32) -> Self {

@@ -126,6 +126,14 @@ impl AtlasApp {
         };
         app.state.refresh_builtin_decks();
         app.reopen_last_deck();
+        // A dataset named on the command line is one the user opened too.
+        if let model::Origin::Path(path) = &app.state.atlas.loaded.origin {
+            let path = path.clone();
+            app.state
+                .settings
+                .recent
+                .remember(crate::state::recent::RecentKind::Dataset, &path);
+        }
         app
     }
 

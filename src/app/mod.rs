@@ -100,6 +100,12 @@ pub struct AtlasApp {
     pub last_slide: Option<crate::views::slide::SlideLayout>,
     /// Text to put on the clipboard with the next frame.
     clipboard: Option<String>,
+    /// The selection the details panel shows, and a number bumped when it changes: the
+    /// panel's contents live under that number, so a new selection starts scrolled to the top.
+    details_for: Option<String>,
+    details_generation: u64,
+    /// Where the details panel was drawn last (for tests of its width).
+    pub details_panel: Option<egui::Rect>,
 }
 
 impl AtlasApp {
@@ -123,6 +129,9 @@ impl AtlasApp {
             restore_look: None,
             last_slide: None,
             clipboard: None,
+            details_for: None,
+            details_generation: 0,
+            details_panel: None,
         };
         app.state.refresh_builtin_decks();
         app.reopen_last_deck();
@@ -262,12 +271,24 @@ impl AtlasApp {
         // and comparisons get the width they need.
         let mode = self.state.settings.mode;
         let details = !narrow || (mode == Mode::Map && self.state.selection().is_some());
+        self.details_panel = None;
         if details {
-            egui::Panel::right("details")
+            let selection = self.state.selection();
+            if selection != self.details_for.as_deref() {
+                self.details_for = selection.map(str::to_string);
+                self.details_generation += 1;
+            }
+            let generation = self.details_generation;
+            let panel = egui::Panel::right("details")
                 .resizable(true)
                 .default_size(if narrow { 300.0 } else { 370.0 })
                 .min_size(240.0)
-                .show(ui, |ui| self.views.details.ui(ui, &self.state, out));
+                .show(ui, |ui| {
+                    ui.push_id(("details-of", generation), |ui| {
+                        self.views.details.ui(ui, &self.state, out);
+                    });
+                });
+            self.details_panel = Some(panel.response.rect);
         }
         let saved_view = self.state.settings.view;
         match mode {

@@ -1,8 +1,8 @@
 //! The side panel with a place's details: it starts at the top for each new selection and
 //! keeps its width whatever is selected.
 
-use egui_kittest::Harness;
 use egui::accesskit::Role;
+use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable as _, by};
 use innovation_atlas::app::AtlasApp;
 use innovation_atlas::command::Command;

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use crate::deck::Deck;
 use crate::model::Lang;
+use crate::state::recent::RecentKind;
 use crate::state::{DeckChoice, LayerSettings, Mode};
 
 /// Where the map should fly.
@@ -54,6 +55,11 @@ pub enum Command {
     SetSyncView(bool),
     /// Put a text on the clipboard (coordinates from the map's menu).
     CopyText(String),
+    /// Open a dataset or deck from File → Recent geopend.
+    OpenRecent(RecentKind, PathBuf),
+    /// Forget the recent files whose file or folder is gone.
+    DropMissingRecent,
+    ClearRecent,
 
     // Presenter mode and decks.
     /// Present the chosen deck from this slide.

@@ -466,3 +466,359 @@ fn a_reading_for_users_in_one_language_is_refused() {
         &["mra-fin-mit-nh", "`reading` needs both"],
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Silent acceptances (issue 15): values that used to pass `check` and surfaced later as
+// "NaN%", a blank on screen or a dropped list entry. Each is refused with file, line and
+// fix; problems inside nested tables name the nested line, not the record's first.
+// ---------------------------------------------------------------------------------------
+
+/// The embedded files with one of them edited, loaded in this process; the problems found
+/// (none when it loads).
+fn problems_after(file: &str, edit: impl Fn(&str) -> String) -> (String, Vec<model::Problem>) {
+    let mut files: Vec<SourceFile> = model::load::EMBEDDED
+        .iter()
+        .map(|(n, t)| SourceFile {
+            name: (*n).to_string(),
+            text: (*t).to_string(),
+        })
+        .collect();
+    let f = files
+        .iter_mut()
+        .find(|f| f.name == file)
+        .expect("a seed file of that name");
+    let edited = edit(&f.text);
+    assert_ne!(edited, f.text, "the edit changed nothing");
+    f.text = edited.clone();
+    let problems = match model::load_files(files, Origin::Embedded) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.problems,
+    };
+    (edited, problems)
+}
+
+/// 1-based line of the first line of `text` containing `needle`.
+fn line_with(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no line with {needle}"))
+        + 1
+}
+
+/// Asserts one problem names `file` at `line`, says every word of `words` and offers a fix.
+fn assert_problem_at(problems: &[model::Problem], file: &str, line: usize, words: &[&str]) {
+    let all = problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let hit = problems.iter().any(|p| {
+        p.file == file
+            && p.line == Some(line)
+            && !p.fix.trim().is_empty()
+            && words.iter().all(|w| p.to_string().contains(w))
+    });
+    assert!(
+        hit,
+        "no problem at {file}:{line} saying {words:?}; found:\n{all}"
+    );
+}
+
+#[test]
+fn a_line_range_with_more_than_two_entries_is_refused() {
+    let file = "seeds/regions.toml";
+    let (text, problems) = problems_after(file, |t| {
+        t.replacen(
+            "lines = [1271, 1624]",
+            "lines = [1271, 1624, \"x\", {a = 1}]",
+            1,
+        )
+    });
+    assert_problem_at(
+        &problems,
+        file,
+        line_with(&text, "\"x\", {a = 1}"),
+        &["\"x\"", "fix:"],
+    );
+    let (text, problems) = problems_after(file, |t| {
+        t.replacen("lines = [1271, 1624]", "lines = [1271, 1624, 1700]", 1)
+    });
+    assert_problem_at(
+        &problems,
+        file,
+        line_with(&text, "1624, 1700"),
+        &["invalid length 3", "[first, last]"],
+    );
+    let file = "seeds/mra/financing.toml";
+    let (text, problems) = problems_after(file, |t| {
+        t.replacen("years = [2023, 2027]", "years = [2023, 2027, 2031]", 1)
+    });
+    assert_problem_at(
+        &problems,
+        file,
+        line_with(&text, "2027, 2031"),
+        &["invalid length 3"],
+    );
+}
+
+#[test]
+fn an_attendance_percentage_that_is_not_a_number_is_refused() {
+    let file = "seeds/zuid-holland/roem-ii.toml";
+    for bad in ["nan", "inf", "-nan", "1e999"] {
+        let (text, problems) = problems_after(file, |t| {
+            t.replacen("percent = 82.0", &format!("percent = {bad}"), 1)
+        });
+        assert_problem_at(
+            &problems,
+            file,
+            line_with(&text, &format!("percent = {bad}")),
+            &["[zh-roem-ii]", "`percent`", bad],
+        );
+    }
+    // Out of range is refused too (not a nan, so the record check finds it).
+    let (text, problems) =
+        problems_after(file, |t| t.replacen("percent = 82.0", "percent = 182.0", 1));
+    assert_problem_at(
+        &problems,
+        file,
+        line_with(&text, "percent = 182.0"),
+        &["between 0 and 100"],
+    );
+}
+
+#[test]
+fn an_attendance_with_nobody_registered_is_refused() {
+    let file = "seeds/zuid-holland/roem-ii.toml";
+    let (text, problems) = problems_after(file, |t| {
+        t.replacen(
+            "registered = 292\nattended = 240\npercent = 82.0",
+            "registered = 0\nattended = 0\npercent = 82",
+            1,
+        )
+    });
+    assert_problem_at(
+        &problems,
+        file,
+        line_with(&text, "registered = 0"),
+        &["[zh-roem-ii]", "nobody registered", "82%"],
+    );
+}
+
+#[test]
+fn every_kind_of_number_that_is_not_finite_is_refused_where_it_is() {
+    // Every floating-point key the dataset has (`f64` fields of the record types).
+    let keys = [
+        "lat",
+        "lon",
+        "value",
+        "value_max",
+        "percent",
+        "total_eur",
+        "total_max_eur",
+        "eur",
+    ];
+    let bad = ["nan", "inf", "-inf", "+nan", "1e999"];
+    for (n, key) in keys.iter().enumerate() {
+        let pattern = format!("{key} = ");
+        let (file, _) = model::load::EMBEDDED
+            .iter()
+            .find(|(_, t)| {
+                t.lines().any(|l| {
+                    l.split([' ', '{', ','])
+                        .collect::<Vec<_>>()
+                        .windows(2)
+                        .any(|w| w[0] == *key && w[1] == "=")
+                })
+            })
+            .unwrap_or_else(|| panic!("no seed file has `{key}`"));
+        let replacement = bad[n % bad.len()];
+        let (text, problems) = problems_after(file, |t| {
+            // The first `key = <number>` written as a key of its own (not `…_key`).
+            let mut at = 0;
+            loop {
+                let i = at + t[at..].find(&pattern).expect("the key");
+                let before = t[..i].chars().last();
+                if before.is_none_or(|c| !(c.is_alphanumeric() || c == '_')) {
+                    let start = i + pattern.len();
+                    let end = start
+                        + t[start..]
+                            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+                            .unwrap_or(0);
+                    return format!("{}{replacement}{}", &t[..start], &t[end..]);
+                }
+                at = i + 1;
+            }
+        });
+        let line = line_with(&text, &format!("{key} = {replacement}"));
+        assert_problem_at(&problems, file, line, &[&format!("`{key}`"), replacement]);
+    }
+}
+
+#[test]
+fn empty_texts_are_refused_where_they_are() {
+    // Funding of an action.
+    let file = "seeds/zuid-holland/agenda.toml";
+    let (text, problems) = problems_after(file, |t| {
+        t.replacen(
+            "funding = { nl = \"Economic Board Zuid-Holland (EBZ).\"",
+            "funding = { nl = \"\"",
+            1,
+        )
+    });
+    assert_problem_at(
+        &problems,
+        file,
+        line_with(&text, "funding = { nl = \"\""),
+        &["`funding` needs both", "`nl` is empty"],
+    );
+    // A budget item's label.
+    let (text, problems) = problems_after(file, |t| {
+        t.replacen(
+            "{ label = { nl = \"Kwartiermaker (50/50 Rotterdam en Drechtsteden)\", en = \"Quartermaster (split 50/50 between Rotterdam and Drechtsteden)\" }",
+            "{ label = { nl = \"Kwartiermaker\", en = \" \" }",
+            1,
+        )
+    });
+    assert_problem_at(
+        &problems,
+        file,
+        line_with(&text, "en = \" \" }"),
+        &["`label` needs both", "`en` is empty"],
+    );
+    // How a discussion was read.
+    let file = "seeds/zuid-holland/roem-ii.toml";
+    let (text, problems) = problems_after(file, |t| {
+        t.replacen("reading = { nl = \"Actielijn 4 kwam", "reading = { nl = \"\", x = \"Actielijn 4 kwam", 1)
+            .replacen(", x = \"Actielijn 4 kwam volgens het verslag in iedere break-out aan bod; de negen break-outs zijn gelezen als de negen hotspots van Tabel 1.\"", "", 1)
+    });
+    assert_problem_at(
+        &problems,
+        file,
+        line_with(&text, "reading = { nl = \"\""),
+        &["`reading` needs both", "`nl` is empty"],
+    );
+    // What a map position represents, on a place and on an infrastructure ask.
+    let file = "seeds/noord-nederland.toml";
+    for needle in [
+        "represents = \"label point: midway between the two places",
+        "represents = \"Groningen Airport Eelde (EHGG), municipality of Tynaarlo",
+    ] {
+        let (text, problems) = problems_after(file, |t| {
+            let i = t.find(needle).expect("the position");
+            let end = i + t[i + 14..].find('"').expect("closing quote") + 15;
+            format!("{}represents = \"\"{}", &t[..i], &t[end..])
+        });
+        let line = line_with(&text, "represents = \"\"");
+        assert_problem_at(&problems, file, line, &["`represents`", "empty"]);
+    }
+}
+
+/// The checks on records (not only the scan of values) name empty texts too, so a JSON
+/// dataset, which has no such scan, is held to the same rules.
+#[test]
+fn a_json_dataset_with_empty_texts_is_refused() {
+    let loaded = model::load_embedded().expect("the embedded atlas loads");
+    let mut d = loaded.dataset.clone();
+    d.places[0].position.represents = String::new();
+    if let Some(a) = d.action_lines[0].actions.first_mut() {
+        a.funding = Some(model::Text {
+            nl: String::new(),
+            en: "x".into(),
+        });
+    }
+    let sheet = d
+        .project_sheets
+        .iter_mut()
+        .find(|s| s.budget.as_ref().is_some_and(|b| !b.items.is_empty()))
+        .expect("a sheet with budget items");
+    if let Some(b) = &mut sheet.budget {
+        b.items[0].label.en = String::new();
+    }
+    d.surveys[0].discussions[0].reading = Some(model::Text {
+        nl: "x".into(),
+        en: " ".into(),
+    });
+    if let Some(a) = &mut d.surveys[0].attendance {
+        a.registered = 0;
+        a.attended = 0;
+    }
+    let json = serde_json::to_string_pretty(&d).expect("serialises");
+    let files = vec![SourceFile {
+        name: "atlas.json".into(),
+        text: json,
+    }];
+    let problems = match model::load_files(files, Origin::Embedded) {
+        Ok(_) => panic!("a dataset with empty texts loaded"),
+        Err(e) => e.problems,
+    };
+    let text = problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
+    for words in [
+        "`represents` is empty",
+        "`funding` needs both",
+        "`label` needs both",
+        "`reading` needs both",
+        "nobody registered",
+    ] {
+        assert!(text.contains(words), "`{words}` missing:\n{text}");
+    }
+}
+
+#[test]
+fn problems_inside_nested_tables_name_the_nested_line() {
+    // A break-out discussion (`[[survey.discussions]]`, far below the survey's first line).
+    let file = "seeds/zuid-holland/roem-ii.toml";
+    let (text, problems) = problems_after(file, |t| {
+        t.replacen(
+            "place = \"zh-nl-space-campus\"\ntopic = \"zh-al-4\"",
+            "place = \"zh-nl-space-campusx\"\ntopic = \"zh-al-4\"",
+            1,
+        )
+    });
+    let line = line_with(&text, "place = \"zh-nl-space-campusx\"");
+    assert!(line > 800, "the discussion is far down the file ({line})");
+    assert_problem_at(
+        &problems,
+        file,
+        line,
+        &["[zh-roem-ii]", "zh-nl-space-campusx"],
+    );
+    // The second citation of a multi-line `sources` list, on its own line.
+    let (text, problems) = problems_after(file, |t| {
+        t.replacen(
+            "{ source = \"seed-004\", section = \"Veel belangstelling van de beoogde doelgroep\"",
+            "{ source = \"seed-404\", section = \"Veel belangstelling van de beoogde doelgroep\"",
+            1,
+        )
+    });
+    assert_problem_at(
+        &problems,
+        file,
+        line_with(&text, "seed-404"),
+        &["unknown source `seed-404`"],
+    );
+    // A budget amount in `[project_sheet.budget]`, on the item's line.
+    let file = "seeds/zuid-holland/agenda.toml";
+    let (text, problems) = problems_after(file, |t| {
+        t.replacen("eur = 20000000.0", "eur = -20000000.0", 1)
+    });
+    assert_problem_at(
+        &problems,
+        file,
+        line_with(&text, "eur = -20000000.0"),
+        &["-20000000"],
+    );
+    // An action line of an accelerator (`[[accelerator.lines]]`).
+    let file = "seeds/mra/accelerators.toml";
+    let (text, problems) = problems_after(file, |t| {
+        t.replacen(
+            "initiator_places = [\"",
+            "initiator_places = [\"nowhere-",
+            1,
+        )
+    });
+    assert_problem_at(&problems, file, line_with(&text, "nowhere-"), &["nowhere-"]);
+}

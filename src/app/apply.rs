@@ -8,6 +8,7 @@ use crate::atlas::Atlas;
 use crate::command::{Action, Command, FlyTarget};
 use crate::map::framing::target_of;
 use crate::model::{self, Lang, LoadError, LoadedDataset};
+use crate::state::recent::RecentKind;
 use crate::state::{MAX_COMPARED, Mode};
 use crate::views::path_prompt::PathPurpose;
 
@@ -73,6 +74,18 @@ impl AtlasApp {
             }
             Command::SetSyncView(on) => s.settings.sync_view = on,
             Command::CopyText(text) => self.clipboard = Some(text),
+            Command::OpenRecent(RecentKind::Dataset, path) => {
+                self.apply(Command::LoadDataset(path));
+            }
+            Command::OpenRecent(RecentKind::Deck, path) => {
+                if self.may_replace_own_deck() {
+                    self.load_deck(path);
+                }
+            }
+            Command::DropMissingRecent => {
+                s.settings.recent.drop_missing();
+            }
+            Command::ClearRecent => s.settings.recent.clear(),
             Command::StartPresenting(from) => self.start_presenting(from),
             Command::StopPresenting => self.stop_presenting(),
             Command::NextSlide => self.goto_slide(|i| i.saturating_add(1)),
@@ -213,6 +226,10 @@ impl AtlasApp {
     fn switch_to(&mut self, result: Result<LoadedDataset, LoadError>) {
         match result {
             Ok(loaded) => {
+                if let model::Origin::Path(path) = &loaded.origin {
+                    let recent = &mut self.state.settings.recent;
+                    recent.remember(RecentKind::Dataset, path);
+                }
                 self.state.atlas = Arc::new(Atlas::new(loaded));
                 self.building = Some(self.state.atlas.build_background());
                 self.state.load_error = None;

@@ -10,6 +10,7 @@ use crate::command::Command;
 use crate::deck::{self, ChartKind, Deck, Slide, SlideView};
 use crate::geo::geometry::from_rel;
 use crate::i18n::tr;
+use crate::state::recent::RecentKind;
 use crate::state::{DeckChoice, Mode};
 
 /// Edits of the own deck in flight: undo history and autosave timing.
@@ -199,6 +200,7 @@ impl AtlasApp {
                 s.own_deck_path = Some(path.clone());
                 s.own_deck_dirty = false;
                 s.deck = DeckChoice::Own;
+                s.recent.remember(RecentKind::Deck, &path);
                 let text = format!("{} {}", tr(lang, "present.deck"), path.display());
                 self.set_status(text, false);
             }
@@ -215,6 +217,7 @@ impl AtlasApp {
             Ok(()) => {
                 s.own_deck_path = Some(path.clone());
                 s.own_deck_dirty = false;
+                s.recent.remember(RecentKind::Deck, &path);
                 self.deck_edits.dirty_since = None;
                 self.set_status(
                     format!("{} {}", tr(lang, "present.saved"), path.display()),

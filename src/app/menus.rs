@@ -8,6 +8,7 @@ use super::Views;
 use crate::command::{Action, Command, FlyTarget, Menu};
 use crate::i18n::tr;
 use crate::model::{Lang, Origin};
+use crate::state::recent::RecentKind;
 use crate::state::{AppState, DeckChoice, Mode};
 use crate::style;
 
@@ -95,6 +96,10 @@ pub fn top_bar(
                     for a in Action::ALL.into_iter().filter(|a| a.menu() == menu) {
                         entry(ui, state, views, a, out);
                     }
+                    if menu == Menu::File {
+                        ui.separator();
+                        recent_menu(ui, state, out);
+                    }
                     if menu == Menu::View {
                         ui.separator();
                         regions(ui, state, out);
@@ -133,6 +138,81 @@ pub fn top_bar(
         });
         ui.add_space(2.0);
     });
+}
+
+/// File → Recent geopend: the datasets and decks opened last, newest first. An entry whose
+/// file or folder is gone is greyed out and says so (the disk may come back); "Remove
+/// missing" drops those, "Clear list" all.
+fn recent_menu(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
+    let lang = state.settings.lang;
+    let recent = &state.settings.recent;
+    ui.menu_button(tr(lang, "recent.menu"), |ui| {
+        if recent.is_empty() {
+            ui.label(RichText::new(tr(lang, "recent.none")).weak());
+            return;
+        }
+        let mut missing = 0;
+        for (kind, heading) in [
+            (RecentKind::Dataset, "recent.datasets"),
+            (RecentKind::Deck, "recent.decks"),
+        ] {
+            let list = recent.list(kind);
+            if list.is_empty() {
+                continue;
+            }
+            ui.label(RichText::new(tr(lang, heading)).weak().small());
+            for path in list {
+                let exists = path.exists();
+                let mut label = recent_label(path);
+                if !exists {
+                    missing += 1;
+                    label = format!("{label} — {}", tr(lang, "recent.missing"));
+                }
+                let response = ui
+                    .add_enabled(exists, egui::Button::new(label))
+                    .on_hover_text(path.display().to_string())
+                    .on_disabled_hover_text(format!(
+                        "{}: {}",
+                        tr(lang, "recent.not_found"),
+                        path.display()
+                    ));
+                if response.clicked() {
+                    out.push(Command::OpenRecent(kind, path.clone()));
+                    ui.close();
+                }
+            }
+        }
+        ui.separator();
+        if ui
+            .add_enabled(
+                missing > 0,
+                egui::Button::new(tr(lang, "recent.drop_missing")),
+            )
+            .clicked()
+        {
+            out.push(Command::DropMissingRecent);
+        }
+        if ui.button(tr(lang, "recent.clear")).clicked() {
+            out.push(Command::ClearRecent);
+            ui.close();
+        }
+    });
+}
+
+/// "my-atlas.toml (data)": the file or folder name and the folder it is in.
+fn recent_label(path: &std::path::Path) -> String {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    match path
+        .parent()
+        .and_then(std::path::Path::file_name)
+        .map(|n| n.to_string_lossy())
+    {
+        Some(folder) => format!("{name} ({folder})"),
+        None => name,
+    }
 }
 
 fn mode_key(mode: Mode) -> &'static str {

@@ -105,6 +105,12 @@ pub struct AtlasApp {
     clipboard: Option<String>,
     /// The search index and the suggestions, built on a thread after the first frame.
     building: Option<crate::atlas::BackgroundBuild>,
+    /// The selection the details panel shows, and a number bumped when it changes: the
+    /// panel's contents live under that number, so a new selection starts scrolled to the top.
+    details_for: Option<String>,
+    details_generation: u64,
+    /// Where the details panel was drawn last (for tests of its width).
+    pub details_panel: Option<egui::Rect>,
 }
 
 impl AtlasApp {
@@ -129,10 +135,21 @@ impl AtlasApp {
             last_slide: None,
             clipboard: None,
             building: None,
+            details_for: None,
+            details_generation: 0,
+            details_panel: None,
         };
         app.building = Some(app.state.atlas.build_background());
         app.state.refresh_builtin_decks();
         app.reopen_last_deck();
+        // A dataset named on the command line is one the user opened too.
+        if let model::Origin::Path(path) = &app.state.atlas.loaded.origin {
+            let path = path.clone();
+            app.state
+                .settings
+                .recent
+                .remember(crate::state::recent::RecentKind::Dataset, &path);
+        }
         app
     }
 
@@ -274,22 +291,32 @@ impl AtlasApp {
         } else {
             !(laptop && wide_view)
         };
+        self.details_panel = None;
         if details {
-            egui::Panel::right("details")
+            let selection = self.state.selection();
+            if selection != self.details_for.as_deref() {
+                self.details_for = selection.map(str::to_string);
+                self.details_generation += 1;
+            }
+            let generation = self.details_generation;
+            let panel = egui::Panel::right("details")
                 .resizable(true)
                 .default_size(if narrow { 300.0 } else { 370.0 })
                 .min_size(240.0)
                 .show(ui, |ui| {
-                    // A selected agenda record is shown by the Agenda view's record view.
-                    let s = &self.state;
-                    if s.selection()
-                        .is_some_and(|id| s.atlas.agenda.get(id).is_some())
-                    {
-                        self.views.agenda_record.ui(ui, s, out);
-                    } else {
-                        self.views.details.ui(ui, s, out);
-                    }
+                    ui.push_id(("details-of", generation), |ui| {
+                        // A selected agenda record is shown by the Agenda view's record view.
+                        let s = &self.state;
+                        if s.selection()
+                            .is_some_and(|id| s.atlas.agenda.get(id).is_some())
+                        {
+                            self.views.agenda_record.ui(ui, s, out);
+                        } else {
+                            self.views.details.ui(ui, s, out);
+                        }
+                    });
                 });
+            self.details_panel = Some(panel.response.rect);
         }
         let saved_view = self.state.settings.view;
         match mode {

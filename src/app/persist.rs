@@ -133,6 +133,9 @@ pub fn sanitize(settings: &mut Settings, window: &mut WindowState) -> Vec<&'stat
         settings.deck = DeckChoice::default();
         replaced.push("settings.deck");
     }
+    if settings.recent.sanitize() {
+        replaced.push("settings.recent");
+    }
     if settings
         .own_deck_path
         .as_ref()

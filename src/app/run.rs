@@ -93,7 +93,8 @@ pub fn run(dataset: Option<PathBuf>, timings: bool, started: Instant) -> anyhow:
             .with_app_id("innovation-atlas")
             .with_inner_size([1280.0, 760.0])
             .with_min_inner_size([640.0, 480.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(window_icon().unwrap_or_default()),
         ..Default::default()
     };
     options.viewport = startup.window(options.viewport);
@@ -114,4 +115,34 @@ pub fn run(dataset: Option<PathBuf>, timings: bool, started: Instant) -> anyhow:
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}
+
+/// The app icon for the title bar and the task switcher (X11, Windows). Wayland and the
+/// desktop's menus take it from the installed icon theme (`assets/linux`, `cargo deb`).
+fn window_icon() -> Option<egui::IconData> {
+    let bytes: &[u8] = include_bytes!("../../assets/icons/hicolor/64x64/apps/innovation-atlas.png");
+    let mut reader = png::Decoder::new(std::io::Cursor::new(bytes))
+        .read_info()
+        .ok()?;
+    let mut rgba = vec![0; reader.output_buffer_size()?];
+    let info = reader.next_frame(&mut rgba).ok()?;
+    if info.color_type != png::ColorType::Rgba || info.bit_depth != png::BitDepth::Eight {
+        return None;
+    }
+    rgba.truncate(info.buffer_size());
+    Some(egui::IconData {
+        rgba,
+        width: info.width,
+        height: info.height,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_has_the_app_icon() {
+        let icon = super::window_icon().expect("the icon decodes");
+        assert_eq!((icon.width, icon.height), (64, 64));
+        assert_eq!(icon.rgba.len(), 64 * 64 * 4);
+    }
 }

@@ -72,6 +72,26 @@ pub struct Hit {
     pub matched: String,
 }
 
+/// Letters that Unicode does not split into a base letter and an accent, written the way
+/// people type them without the key: "Ørsted" is searched as "Orsted", "Straße" as
+/// "Strasse". (`å`, `é`, `ü` and the like lose their accent through decomposition.)
+fn plain_letters(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ø' | 'Ø' => "o",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        'ß' | 'ẞ' => "ss",
+        'ł' | 'Ł' => "l",
+        'đ' | 'Đ' | 'ð' | 'Ð' => "d",
+        'þ' | 'Þ' => "th",
+        'ħ' | 'Ħ' => "h",
+        'ŧ' | 'Ŧ' => "t",
+        'ı' => "i",
+        'ĳ' | 'Ĳ' => "ij",
+        _ => return None,
+    })
+}
+
 /// Lower case, accents removed, punctuation turned into spaces, spaces collapsed.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -87,7 +107,10 @@ fn fold_into(text: &str, out: &mut String) {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
         }
-        if c.is_alphanumeric() {
+        if let Some(plain) = plain_letters(c) {
+            out.push_str(plain);
+            space = false;
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
             space = false;
         } else if !space {
@@ -946,5 +969,30 @@ mod tests {
         assert!(index.is_ready());
         assert_eq!(index.progress(), 1.0);
         assert!(index.try_search("delft", 5).is_some_and(|h| !h.is_empty()));
+    }
+
+    #[test]
+    fn letters_without_a_decomposition_fold_as_people_type_them() {
+        assert_eq!(fold("Ørsted"), fold("Orsted"));
+        assert_eq!(fold("Ørsted"), "orsted");
+        assert_eq!(fold("Ærø Å"), "aero a");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("Łódź"), "lodz");
+        assert_eq!(fold("Œuvre Þór Đakovo"), "oeuvre thor dakovo");
+        assert_eq!(fold("Ĳsselmeer"), fold("IJsselmeer"));
+    }
+
+    #[test]
+    fn orsted_finds_orsted_with_its_stroke() {
+        let mut d = crate::model::load_embedded()
+            .expect("the embedded atlas loads")
+            .dataset;
+        d.places[0].example_companies.push("Ørsted".to_string());
+        let index = SearchIndex::new(&d, &vec![0.0; d.places.len()]);
+        let hits = index.search("Orsted", 5);
+        assert!(
+            hits.iter().any(|h| h.place == 0 && h.matched == "Ørsted"),
+            "{hits:?}"
+        );
     }
 }

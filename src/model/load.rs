@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
+
 use super::files::{Locator, SourceFile};
 use super::problem::{LoadError, Problem, line_col};
 use super::types::Dataset;
@@ -160,7 +162,7 @@ pub fn load_files(files: Vec<SourceFile>, origin: Origin) -> Result<LoadedDatase
                 locator.add_file(index, file, &part);
                 merge(&mut dataset, part, &file.name, &mut problems);
             }
-            Err(problem) => problems.push(*problem),
+            Err(found) => problems.extend(found),
         }
     }
     if problems.is_empty() {
@@ -180,33 +182,43 @@ pub fn load_files(files: Vec<SourceFile>, origin: Origin) -> Result<LoadedDatase
     }
 }
 
-fn parse_file(file: &SourceFile) -> Result<Dataset, Box<Problem>> {
+/// Parses one file into records. A TOML file is parsed once into a tree that keeps where
+/// each value was written; the values no record may hold (`nan`, empty texts) are looked
+/// for in that tree, then the same tree becomes the records.
+fn parse_file(file: &SourceFile) -> Result<Dataset, Vec<Problem>> {
     if file.name.ends_with(".json") {
-        serde_json::from_str::<Dataset>(&file.text).map_err(|e| {
-            Box::new(
+        return serde_json::from_str::<Dataset>(&file.text).map_err(|e| {
+            vec![
                 Problem::new(
                     &file.name,
                     format!("the JSON does not describe a dataset: {e}"),
                     json_fix(&e),
                 )
                 .at(Some(e.line()), Some(e.column())),
-            )
-        })
-    } else {
-        toml::from_str::<Dataset>(&file.text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map(|s| line_col(&file.text, s.start))
-                .map_or((None, None), |(l, c)| (Some(l), Some(c)));
-            Box::new(
-                Problem::new(
-                    &file.name,
-                    e.message().trim().to_string(),
-                    toml_fix(e.message()),
-                )
-                .at(line, column),
-            )
-        })
+            ]
+        });
+    }
+    let toml_problem = |e: toml::de::Error| {
+        let (line, column) = e
+            .span()
+            .map(|s| line_col(&file.text, s.start))
+            .map_or((None, None), |(l, c)| (Some(l), Some(c)));
+        Problem::new(
+            &file.name,
+            e.message().trim().to_string(),
+            toml_fix(e.message()),
+        )
+        .at(line, column)
+    };
+    let tree = toml::de::DeTable::parse(&file.text).map_err(|e| vec![toml_problem(e)])?;
+    let mut problems = validate::values::scan(&file.name, &file.text, tree.get_ref());
+    match Dataset::deserialize(toml::de::Deserializer::from(tree)) {
+        Ok(part) if problems.is_empty() => Ok(part),
+        Ok(_) => Err(problems),
+        Err(e) => {
+            problems.push(toml_problem(e));
+            Err(problems)
+        }
     }
 }
 
@@ -217,6 +229,8 @@ fn toml_fix(message: &str) -> String {
         "add the missing key to this record (see seeds/README.md for what each record needs)".into()
     } else if message.contains("unknown variant") {
         "use one of the values the message lists".into()
+    } else if message.contains("invalid length") {
+        "give exactly as many values as the message expects, e.g. `lines = [first, last]`".into()
     } else if message.contains("invalid type") {
         "give the value the type the message asks for (text in quotes, numbers without, lists in [ ])"
             .into()

@@ -15,6 +15,45 @@ pub use agenda::*;
 pub use figures::*;
 pub use programmes::*;
 
+/// Reads a pair written `[a, b]`, refusing a list of any other length. (A `[T; 2]` reads two
+/// entries and stops, and the TOML reader then drops whatever follows without a word:
+/// `lines = [290, 294, "x", {a = 1}]` became `[290, 294]`.)
+pub(crate) fn exact_pair<'de, D, T>(d: D) -> Result<Option<[T; 2]>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + Copy,
+{
+    struct Pair<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de> + Copy> serde::de::Visitor<'de> for Pair<T> {
+        type Value = [T; 2];
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("two values, [first, last]")
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<[T; 2], A::Error> {
+            let mut items = Vec::with_capacity(2);
+            while let Some(item) = seq.next_element::<T>()? {
+                items.push(item);
+            }
+            match items.as_slice() {
+                [a, b] => Ok([*a, *b]),
+                _ => Err(serde::de::Error::invalid_length(items.len(), &self)),
+            }
+        }
+    }
+    struct Exact<T>([T; 2]);
+    impl<'de, T: Deserialize<'de> + Copy> Deserialize<'de> for Exact<T> {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            // A tuple, not a list: RON (the settings of earlier versions) writes `(a, b)`.
+            d.deserialize_tuple(2, Pair(std::marker::PhantomData))
+                .map(Exact)
+        }
+    }
+    // Through `Option`, so RON's `Some((a, b))` reads as TOML's and JSON's plain pair.
+    Option::<Exact<T>>::deserialize(d).map(|pair| pair.map(|p| p.0))
+}
+
 /// A text in both UI languages. Descriptions are written for the atlas, not copied.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -51,7 +90,11 @@ pub struct Citation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
     /// First and last line (1-based, inclusive) in the seed file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "exact_pair",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub lines: Option<[u32; 2]>,
     /// Which fields of the record this citation backs; empty means the whole record.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -1,6 +1,7 @@
 //! What the app knows between frames: the atlas in use and the user's choices.
 
 pub mod presentation;
+pub mod recent;
 
 use std::collections::BTreeSet;
 
@@ -55,6 +56,9 @@ pub struct Settings {
     pub own_deck_path: Option<std::path::PathBuf>,
     /// The own deck has changes the file does not have yet.
     pub own_deck_dirty: bool,
+    /// Datasets and deck files opened last (File → Recent geopend).
+    #[serde(skip_serializing_if = "recent::RecentFiles::is_empty")]
+    pub recent: recent::RecentFiles,
 }
 
 /// The app's state: the atlas (read-only truth) and the settings views act on.

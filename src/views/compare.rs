@@ -259,6 +259,11 @@ impl View for CompareView {
                                 let remove = ui
                                     .small_button("×")
                                     .on_hover_text(tr(lang, "compare.remove"));
+                                // Named for a screen reader: what it does, and to which column.
+                                remove.widget_info(|| {
+                                    let label = format!("{}: {name}", tr(lang, "compare.remove"));
+                                    egui::WidgetInfo::labeled(egui::Role::Button, true, label)
+                                });
                                 if remove.clicked() {
                                     out.push(Command::RemoveFromCompare(ids[c].clone()));
                                 }

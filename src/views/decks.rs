@@ -214,11 +214,15 @@ impl DeckWindow {
             .show(ui, |ui| {
                 for (i, slide) in deck.slides.iter().enumerate() {
                     ui.horizontal(|ui| {
-                        if ui
+                        let start = ui
                             .small_button("▶")
-                            .on_hover_text(tr(lang, "present.start"))
-                            .clicked()
-                        {
+                            .on_hover_text(tr(lang, "present.start"));
+                        // Named for a screen reader: "Presenteren vanaf dia 3".
+                        start.widget_info(|| {
+                            let label = format!("{} {}", tr(lang, "present.from_slide"), i + 1);
+                            egui::WidgetInfo::labeled(egui::Role::Button, true, label)
+                        });
+                        if start.clicked() {
                             out.push(Command::StartPresenting(i));
                         }
                         if ui.small_button(tr(lang, "present.export")).clicked() {

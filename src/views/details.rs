@@ -125,20 +125,28 @@ pub fn text_on(bg: egui::Color32) -> egui::Color32 {
     }
 }
 
+/// The name as the panel's title, wrapping when it is long (so a long name does not widen
+/// the panel), and the close button, which a screen reader announces by its name.
+fn title_row(ui: &mut Ui, name: &str, lang: Lang, out: &mut Vec<Command>) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
+        let close = tr(lang, "details.close");
+        let response = ui.small_button("×").on_hover_text(close);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, close));
+        if response.clicked() {
+            out.push(Command::Select(None));
+        }
+        // What is left of the row, left to right, for the name.
+        ui.with_layout(egui::Layout::left_to_right(egui::Align::TOP), |ui| {
+            ui.add(egui::Label::new(RichText::new(name).heading()).wrap());
+        });
+    });
+}
+
 fn place_ui(ui: &mut Ui, state: &AppState, p: &Place, out: &mut Vec<Command>) {
     let lang = state.lang();
     let atlas = &state.atlas;
     let d = atlas.data();
-    ui.horizontal(|ui| {
-        ui.heading(&p.name);
-        if ui
-            .small_button("×")
-            .on_hover_text(tr(lang, "details.close"))
-            .clicked()
-        {
-            out.push(Command::Select(None));
-        }
-    });
+    title_row(ui, &p.name, lang, out);
     if crate::atlas::profile::is_profile_kind(p.kind)
         && ui.button(tr(lang, "compare.action")).clicked()
     {
@@ -382,16 +390,7 @@ pub fn figures_ui(ui: &mut Ui, d: &Dataset, subject: &str, lang: Lang) {
 fn region_ui(ui: &mut Ui, state: &AppState, r: &Region, out: &mut Vec<Command>) {
     let lang = state.lang();
     let d = state.atlas.data();
-    ui.horizontal(|ui| {
-        ui.heading(r.name.get(lang));
-        if ui
-            .small_button("×")
-            .on_hover_text(tr(lang, "details.close"))
-            .clicked()
-        {
-            out.push(Command::Select(None));
-        }
-    });
+    title_row(ui, r.name.get(lang), lang, out);
     ui.horizontal_wrapped(|ui| {
         if ui.button(tr(lang, "compare.action")).clicked() {
             out.push(Command::AddToCompare(r.id.clone()));

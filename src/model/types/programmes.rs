@@ -194,7 +194,11 @@ pub struct FinancingInstrument {
     /// Who offers, runs or co-runs it.
     pub parties: Vec<InstrumentParty>,
     /// First and last year, where given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::exact_pair",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub years: Option<[i32; 2]>,
     /// The accelerator whose text lists it, e.g. "mra-v1".
     #[serde(default, skip_serializing_if = "Option::is_none")]

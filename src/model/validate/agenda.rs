@@ -1,32 +1,48 @@
 //! The agenda: action lines, product chains, project sheets and their budgets, accelerators,
 //! focus themes and infrastructure asks.
 
-use super::Checker;
+use super::{At, Checker};
 use crate::model::types::*;
 
 fn check_budget(c: &mut Checker, id: &str, b: &Budget) {
-    c.text(id, "budget", &b.summary);
-    let amounts = b
-        .total_eur
-        .iter()
-        .chain(b.total_max_eur.iter())
-        .chain(b.items.iter().map(|i| &i.eur));
-    for &v in amounts {
-        if !v.is_finite() || v < 0.0 {
-            c.report(
+    let budget = At::field("budget");
+    c.text(id, budget.clone().key("summary"), &b.summary);
+    let amounts = [
+        (budget.clone().key("total_eur"), b.total_eur),
+        (budget.clone().key("total_max_eur"), b.total_max_eur),
+    ]
+    .into_iter()
+    .chain(b.items.iter().enumerate().map(|(i, item)| {
+        (
+            budget.clone().key("items").index(i).key("eur"),
+            Some(item.eur),
+        )
+    }));
+    for (at, v) in amounts {
+        if let Some(v) = v
+            && (!v.is_finite() || v < 0.0)
+        {
+            c.report_at(
                 id,
-                Some("budget"),
+                at,
                 format!("budget amount {v} is not a non-negative number of euros"),
                 "write amounts in whole euros, e.g. 100000",
             );
         }
     }
+    for (i, item) in b.items.iter().enumerate() {
+        c.text(
+            id,
+            budget.clone().key("items").index(i).key("label"),
+            &item.label,
+        );
+    }
     if let (Some(lo), Some(hi)) = (b.total_eur, b.total_max_eur)
         && hi < lo
     {
-        c.report(
+        c.report_at(
             id,
-            Some("budget"),
+            budget.clone().key("total_max_eur"),
             format!("budget range {lo}–{hi} runs backwards"),
             "put the lower bound in `total_eur` and the upper in `total_max_eur`",
         );
@@ -34,15 +50,15 @@ fn check_budget(c: &mut Checker, id: &str, b: &Budget) {
     if b.items_sum_to_total {
         let sum: f64 = b.items.iter().map(|i| i.eur).sum();
         match b.total_eur {
-            Some(total) if (sum - total).abs() > 0.5 => c.report(
+            Some(total) if (sum - total).abs() > 0.5 => c.report_at(
                 id,
-                Some("budget"),
+                budget.key("total_eur"),
                 format!("the budget items add up to €{sum}, but the stated total is €{total}"),
                 "correct the item or the total; if the source itself does not add up, set `items_sum_to_total = false` and explain in the summary",
             ),
-            None => c.report(
+            None => c.report_at(
                 id,
-                Some("budget"),
+                budget.key("items_sum_to_total"),
                 "`items_sum_to_total` is set but there is no `total_eur`".to_string(),
                 "add the stated total, or remove `items_sum_to_total`",
             ),
@@ -57,9 +73,13 @@ pub(super) fn check_agenda(c: &mut Checker, d: &Dataset) {
         c.region_ref(id, &a.region);
         c.text(id, "name", &a.name);
         c.text(id, "goal", &a.goal);
-        for act in &a.actions {
-            c.required(id, "actions", &act.number);
-            c.text(id, "actions", &act.title);
+        for (i, act) in a.actions.iter().enumerate() {
+            let at = At::field("actions").index(i);
+            c.required(id, at.clone().key("number"), &act.number);
+            c.text(id, at.clone().key("title"), &act.title);
+            if let Some(f) = &act.funding {
+                c.text(id, at.key("funding"), f);
+            }
         }
         c.citations(id, &a.sources, &["name", "goal", "actions"]);
     }
@@ -96,11 +116,15 @@ pub(super) fn check_agenda(c: &mut Checker, d: &Dataset) {
         c.region_ref(id, &s.region);
         c.text(id, "title", &s.title);
         c.required(id, "owner", &s.owner);
-        for g in &s.goals {
-            c.text(id, "goals", g);
+        c.texts(id, "goals", &s.goals);
+        for (i, g) in s.partners.iter().enumerate() {
+            let at = At::field("partners").index(i);
+            c.text(id, at.clone().key("label"), &g.label);
+            c.names(id, at.key("names"), &g.names);
         }
-        for g in &s.partners {
-            c.text(id, "partners", &g.label);
+        c.names(id, "core_team", &s.core_team);
+        for (i, a) in s.actions.iter().enumerate() {
+            c.required(id, At::field("actions").index(i), a);
         }
         if let Some(t) = &s.timeline {
             c.text(id, "timeline", t);
@@ -115,9 +139,6 @@ pub(super) fn check_agenda(c: &mut Checker, d: &Dataset) {
                 "the sheet lists no goals".to_string(),
                 "add the sheet's goals as `goals = [{ nl = \"…\", en = \"…\" }]`",
             );
-        }
-        for g in &s.partners {
-            c.names(id, "partners", &g.names);
         }
         if let Some(pc) = &s.product_chain
             && !c.product_chains.contains(pc.as_str())
@@ -159,19 +180,28 @@ pub(super) fn check_agenda(c: &mut Checker, d: &Dataset) {
         c.region_ref(id, &a.region);
         c.text(id, "name", &a.name);
         c.text(id, "goal", &a.goal);
-        for l in &a.lines {
-            c.required(id, "lines", &l.title);
-            c.text(id, "lines", &l.summary);
-            c.place_refs(id, "lines", &l.initiator_places);
-            for cite in &l.sources {
-                c.citation(id, cite, &["title", "summary", "initiators", "partners"]);
-            }
+        for (i, l) in a.lines.iter().enumerate() {
+            let at = At::field("lines").index(i);
+            c.required(id, at.clone().key("letter"), &l.letter);
+            c.required(id, at.clone().key("title"), &l.title);
+            c.text(id, at.clone().key("summary"), &l.summary);
+            c.names(id, at.clone().key("initiators"), &l.initiators);
+            c.names(id, at.clone().key("partners"), &l.partners);
+            c.place_refs(id, at.clone().key("initiator_places"), &l.initiator_places);
             if l.sources.is_empty() {
-                c.report(
+                c.report_at(
                     id,
-                    Some("lines"),
+                    at.clone(),
                     format!("action line {} cites no source", l.letter),
                     "add `sources = [...]` to the action line",
+                );
+            }
+            for (j, cite) in l.sources.iter().enumerate() {
+                c.citation(
+                    id,
+                    at.clone().key("sources").index(j),
+                    cite,
+                    &["title", "summary", "initiators", "partners"],
                 );
             }
         }
@@ -203,8 +233,7 @@ pub(super) fn check_agenda(c: &mut Checker, d: &Dataset) {
             c.route(id, r);
         }
         if let Some(p) = &i.position {
-            c.position(id, "position", p.lat, p.lon);
-            c.basis(id, "position", &p.basis);
+            c.full_position(id, At::field("position"), p);
         }
         c.citations(
             id,

@@ -1,7 +1,7 @@
 //! Figures, stated totals and surveys: values with their qualifiers, totals against their
 //! parts, survey results, break-out discussions and conclusions.
 
-use super::Checker;
+use super::{At, Checker};
 use crate::model::amount::{Amount, fraction_word};
 use crate::model::types::*;
 
@@ -138,30 +138,7 @@ pub(super) fn check_surveys(c: &mut Checker, d: &Dataset) {
         c.required(id, "name", &s.name);
         c.text(id, "description", &s.description);
         if let Some(a) = &s.attendance {
-            if a.attended > a.registered {
-                c.report(
-                    id,
-                    Some("attendance"),
-                    format!(
-                        "{} attended but only {} registered",
-                        a.attended, a.registered
-                    ),
-                    "check both numbers against the report",
-                );
-            } else if a.registered > 0 {
-                let pct = f64::from(a.attended) * 100.0 / f64::from(a.registered);
-                if (pct - a.percent).abs() > 1.0 {
-                    c.report(
-                        id,
-                        Some("attendance"),
-                        format!(
-                            "{} of {} is {pct:.1}%, not the stated {}%",
-                            a.attended, a.registered, a.percent
-                        ),
-                        "check the numbers and the percentage against the report",
-                    );
-                }
-            }
+            check_attendance(c, id, a);
         }
         for r in &s.results {
             let rid = r.id.as_str();
@@ -195,12 +172,13 @@ pub(super) fn check_surveys(c: &mut Checker, d: &Dataset) {
                 &["question", "value", "value_max", "respondents", "qualifier"],
             );
         }
-        for x in &s.discussions {
-            c.place_refs(id, "discussions", std::slice::from_ref(&x.place));
+        for (i, x) in s.discussions.iter().enumerate() {
+            let at = At::field("discussions").index(i);
+            c.place_refs(id, at.clone().key("place"), std::slice::from_ref(&x.place));
             if !c.topics.contains(x.topic.as_str()) {
-                c.report(
+                c.report_at(
                     id,
-                    Some("discussions"),
+                    at.clone().key("topic"),
                     format!(
                         "discussion topic `{}` is not an action line or product chain",
                         x.topic
@@ -208,10 +186,13 @@ pub(super) fn check_surveys(c: &mut Checker, d: &Dataset) {
                     "use the id of an [[action_line]] or [[product_chain]]",
                 );
             }
+            if let Some(r) = &x.reading {
+                c.text(id, at.clone().key("reading"), r);
+            }
             if x.sources.is_empty() {
-                c.report(
+                c.report_at(
                     id,
-                    Some("discussions"),
+                    at.clone(),
                     format!(
                         "the discussion of {} at {} cites no source",
                         x.topic, x.place
@@ -219,14 +200,65 @@ pub(super) fn check_surveys(c: &mut Checker, d: &Dataset) {
                     "add `sources = [...]`",
                 );
             }
-            for cite in &x.sources {
-                c.citation(id, cite, &["place", "topic", "reading"]);
+            for (j, cite) in x.sources.iter().enumerate() {
+                let cite_at = at.clone().key("sources").index(j);
+                c.citation(id, cite_at, cite, &["place", "topic", "reading"]);
             }
         }
         for x in &s.conclusions {
             check_conclusion(c, x);
         }
         c.citations(id, &s.sources, &["name", "description", "attendance"]);
+    }
+}
+
+/// Attendance as the report states it: a percentage that is a number between 0 and 100 and
+/// agrees with attended ÷ registered, nobody attending who did not register.
+fn check_attendance(c: &mut Checker, id: &str, a: &Attendance) {
+    let at = At::field("attendance");
+    if !a.percent.is_finite() || !(0.0..=100.0).contains(&a.percent) {
+        c.report_at(
+            id,
+            at.key("percent"),
+            format!(
+                "the attendance percentage {} is not a number between 0 and 100",
+                a.percent
+            ),
+            "write the percentage the report states, e.g. `percent = 82.0`",
+        );
+    } else if a.registered == 0 {
+        c.report_at(
+            id,
+            at.key("registered"),
+            format!(
+                "nobody registered, so {} attended and {}% cannot both be right",
+                a.attended, a.percent
+            ),
+            "give the number of people registered as the report states it, or leave `attendance` out",
+        );
+    } else if a.attended > a.registered {
+        c.report_at(
+            id,
+            at.key("attended"),
+            format!(
+                "{} attended but only {} registered",
+                a.attended, a.registered
+            ),
+            "check both numbers against the report",
+        );
+    } else {
+        let pct = f64::from(a.attended) * 100.0 / f64::from(a.registered);
+        if (pct - a.percent).abs() > 1.0 {
+            c.report_at(
+                id,
+                at.key("percent"),
+                format!(
+                    "{} of {} is {pct:.1}%, not the stated {}%",
+                    a.attended, a.registered, a.percent
+                ),
+                "check the numbers and the percentage against the report",
+            );
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::files::{Locator, SourceFile, field_line, record_ids};
+use super::files::{At, Locator, Seg, SourceFile, field_line, line_in, record_ids};
 use super::problem::Problem;
 use super::types::*;
 
@@ -16,6 +16,7 @@ mod links;
 mod places;
 mod points;
 mod programmes;
+pub mod values;
 
 /// More companies than any place can have (the Netherlands has about 2.3 million).
 pub const MAX_COMPANIES: i64 = 10_000_000;
@@ -27,7 +28,7 @@ pub const NL_LON: (f64, f64) = (3.20, 7.30);
 pub(super) struct Checker<'a> {
     files: &'a [SourceFile],
     locator: &'a Locator,
-    problems: Vec<Problem>,
+    found: Vec<Found>,
     sources: BTreeSet<&'a str>,
     sectors: BTreeSet<&'a str>,
     regions: BTreeMap<&'a str, &'a Region>,
@@ -42,51 +43,110 @@ pub(super) struct Checker<'a> {
     agenda_records: BTreeSet<&'a str>,
 }
 
+/// A problem found, with where in its record it is, before its line is looked up.
+struct Found {
+    problem: Problem,
+    /// The record's file, its `id` line and the path to the problem in the file's tree.
+    place: Option<(usize, usize, Vec<Seg>)>,
+    /// The record's field, for files without a tree (JSON): its line is searched for.
+    field: Option<String>,
+}
+
 impl<'a> Checker<'a> {
     /// Reports a problem in record `id`, pointing at `field` when it can be found.
     fn report(&mut self, id: &str, field: Option<&str>, message: String, fix: impl Into<String>) {
-        let (file, line) = match self.locator.first(id) {
-            Some((index, line)) => {
-                let file = self.files.get(index);
-                let line = match (file, field) {
-                    (Some(f), Some(field)) => field_line(&f.text, line, field).unwrap_or(line),
-                    _ => line,
-                };
-                (file.map_or_else(String::new, |f| f.name.clone()), line)
+        let at = field.map_or_else(At::record, At::field);
+        self.report_at(id, at, message, fix);
+    }
+
+    /// Reports a problem at a place inside record `id`: a nested table, a list entry, a key
+    /// in an inline table. Its line is looked up in the parsed file once all are found.
+    fn report_at(&mut self, id: &str, at: At, message: String, fix: impl Into<String>) {
+        let field = at.first_key().map(str::to_string);
+        let (file, place) = match self.locator.first_at(id) {
+            Some(r) => {
+                let name = self
+                    .files
+                    .get(r.file)
+                    .map_or_else(String::new, |f| f.name.clone());
+                let mut path = r.path.clone();
+                path.extend(at.0);
+                (name, Some((r.file, r.line, path)))
             }
             None => (
                 self.files
                     .first()
                     .map_or_else(String::new, |f| f.name.clone()),
-                0,
+                None,
             ),
         };
         let mut p = Problem::new(file, message, fix);
-        if line > 0 {
-            p = p.at(Some(line), None);
-        }
         if !id.is_empty() {
             p = p.in_record(id);
         }
-        self.problems.push(p);
+        self.found.push(Found {
+            problem: p,
+            place,
+            field,
+        });
     }
 
-    fn text(&mut self, id: &str, field: &str, t: &Text) {
+    /// Every problem with its line: the line the parser saw the nested key or list entry on,
+    /// or (a file that is not TOML) the line of the field below the record's `id`.
+    fn into_problems(self) -> Vec<Problem> {
+        let mut trees: HashMap<usize, Option<toml::Spanned<toml::de::DeTable<'a>>>> =
+            HashMap::new();
+        let files = self.files;
+        self.found
+            .into_iter()
+            .map(|f| {
+                let Some((index, record_line, path)) = f.place else {
+                    return f.problem;
+                };
+                let Some(file) = files.get(index) else {
+                    return f.problem;
+                };
+                let tree = trees
+                    .entry(index)
+                    .or_insert_with(|| toml::de::DeTable::parse(&file.text).ok());
+                let line = match tree {
+                    Some(t) => line_in(&file.text, t.get_ref(), &path).map(|(l, _)| l),
+                    None => f
+                        .field
+                        .as_deref()
+                        .and_then(|k| field_line(&file.text, record_line, k)),
+                }
+                .unwrap_or(record_line);
+                if line > 0 {
+                    f.problem.at(Some(line), None)
+                } else {
+                    f.problem
+                }
+            })
+            .collect()
+    }
+
+    /// A text in both languages; `at` names the field or the nested place it is in.
+    fn text(&mut self, id: &str, at: impl Into<At>, t: &Text) {
         if t.nl.trim().is_empty() || t.en.trim().is_empty() {
-            self.report(
+            let at = at.into();
+            let field = at.last_key().to_string();
+            self.report_at(
                 id,
-                Some(field),
+                at,
                 format!("`{field}` needs both a Dutch (nl) and an English (en) text"),
                 format!("fill in `{field} = {{ nl = \"…\", en = \"…\" }}`"),
             );
         }
     }
 
-    fn required(&mut self, id: &str, field: &str, value: &str) {
+    fn required(&mut self, id: &str, at: impl Into<At>, value: &str) {
         if value.trim().is_empty() {
-            self.report(
+            let at = at.into();
+            let field = at.last_key().to_string();
+            self.report_at(
                 id,
-                Some(field),
+                at,
                 format!("`{field}` is empty"),
                 format!("give `{field}` a value"),
             );
@@ -94,12 +154,12 @@ impl<'a> Checker<'a> {
     }
 
     fn sector_refs(&mut self, id: &str, sectors: &[String]) {
-        for s in sectors {
+        for (i, s) in sectors.iter().enumerate() {
             if !self.sectors.contains(s.as_str()) {
                 let known = self.sectors.iter().copied().collect::<Vec<_>>().join(", ");
-                self.report(
+                self.report_at(
                     id,
-                    Some("sectors"),
+                    At::field("sectors").index(i),
                     format!("unknown sector `{s}`"),
                     format!("use one of the sector ids in sectors.toml: {known}"),
                 );
@@ -107,12 +167,15 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn place_refs(&mut self, id: &str, field: &str, refs: &[String]) {
-        for r in refs {
+    /// Place ids in a list (or a single id: `std::slice::from_ref`).
+    fn place_refs(&mut self, id: &str, at: impl Into<At>, refs: &[String]) {
+        let at = at.into();
+        let field = at.last_key().to_string();
+        for (i, r) in refs.iter().enumerate() {
             if !self.places.contains_key(r.as_str()) {
-                self.report(
+                self.report_at(
                     id,
-                    Some(field),
+                    at.clone().index(i),
                     format!("`{field}` names `{r}`, which is not a place id"),
                     "use the id of a [[place]] record, or add that place",
                 );
@@ -121,11 +184,11 @@ impl<'a> Checker<'a> {
     }
 
     fn place_or_region_refs(&mut self, id: &str, field: &str, refs: &[String]) {
-        for r in refs {
+        for (i, r) in refs.iter().enumerate() {
             if !self.places.contains_key(r.as_str()) && !self.regions.contains_key(r.as_str()) {
-                self.report(
+                self.report_at(
                     id,
-                    Some(field),
+                    At::field(field).index(i),
                     format!("`{field}` names `{r}`, which is neither a place nor a region id"),
                     "use the id of a [[place]] or [[region]] record",
                 );
@@ -147,25 +210,26 @@ impl<'a> Checker<'a> {
 
     /// Every text in a list needs both languages.
     fn texts(&mut self, id: &str, field: &str, texts: &[Text]) {
-        for t in texts {
-            self.text(id, field, t);
+        for (i, t) in texts.iter().enumerate() {
+            self.text(id, At::field(field).index(i), t);
         }
     }
 
     /// Ids of other agenda records (action lines, accelerators, infrastructure asks, …).
     fn agenda_refs(&mut self, id: &str, field: &str, refs: &[String]) {
-        for r in refs {
+        for (i, r) in refs.iter().enumerate() {
+            let at = At::field(field).index(i);
             if r == id {
-                self.report(
+                self.report_at(
                     id,
-                    Some(field),
+                    at,
                     format!("`{field}` names the record itself"),
                     "remove the record's own id from the list",
                 );
             } else if !self.agenda_records.contains(r.as_str()) {
-                self.report(
+                self.report_at(
                     id,
-                    Some(field),
+                    at,
                     format!("`{field}` names `{r}`, which is not an agenda record"),
                     "use the id of an action line, product chain, project sheet, accelerator, focus theme, infrastructure ask, agenda item, governance body, talent initiative or financing instrument",
                 );
@@ -190,11 +254,11 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn survey_ref(&mut self, id: &str, field: &str, r: &str) {
+    fn survey_ref(&mut self, id: &str, at: impl Into<At>, r: &str) {
         if !self.surveys.contains(r) {
-            self.report(
+            self.report_at(
                 id,
-                Some(field),
+                at.into(),
                 format!("unknown survey `{r}`"),
                 "use the id of a [[survey]] record, e.g. \"zh-roem-ii\"",
             );
@@ -202,20 +266,22 @@ impl<'a> Checker<'a> {
     }
 
     /// Names in a list must not be empty or repeated.
-    fn names(&mut self, id: &str, field: &str, names: &[String]) {
+    fn names(&mut self, id: &str, at: impl Into<At>, names: &[String]) {
+        let at = at.into();
+        let field = at.last_key().to_string();
         let mut seen = BTreeSet::new();
-        for n in names {
+        for (i, n) in names.iter().enumerate() {
             if n.trim().is_empty() {
-                self.report(
+                self.report_at(
                     id,
-                    Some(field),
+                    at.clone().index(i),
                     format!("`{field}` holds an empty name"),
                     "remove the empty entry or fill it in",
                 );
             } else if !seen.insert(n.as_str()) {
-                self.report(
+                self.report_at(
                     id,
-                    Some(field),
+                    at.clone().index(i),
                     format!("`{n}` is listed twice in `{field}`"),
                     "list each name once",
                 );
@@ -223,25 +289,31 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The record's `sources`: at least one, each checked where it is written.
     fn citations(&mut self, id: &str, cites: &[Citation], allowed_fields: &[&str]) {
+        self.citations_at(id, At::field("sources"), cites, allowed_fields);
+    }
+
+    /// A `sources` list nested in the record (an accelerator's action line, a discussion).
+    fn citations_at(&mut self, id: &str, at: At, cites: &[Citation], allowed_fields: &[&str]) {
         if cites.is_empty() {
-            self.report(
+            self.report_at(
                 id,
-                Some("sources"),
+                at.clone(),
                 "the record cites no source".to_string(),
                 "add `sources = [{ source = \"seed-00N\", section = \"…\", lines = [a, b] }]`",
             );
         }
-        for c in cites {
-            self.citation(id, c, allowed_fields);
+        for (i, c) in cites.iter().enumerate() {
+            self.citation(id, at.clone().index(i), c, allowed_fields);
         }
     }
 
-    fn citation(&mut self, id: &str, c: &Citation, allowed_fields: &[&str]) {
+    fn citation(&mut self, id: &str, at: At, c: &Citation, allowed_fields: &[&str]) {
         if !self.sources.contains(c.source.as_str()) {
-            self.report(
+            self.report_at(
                 id,
-                Some("sources"),
+                at.clone().key("source"),
                 format!("cites unknown source `{}`", c.source),
                 "use the id of a [[source]] record (see sources.toml)",
             );
@@ -249,9 +321,9 @@ impl<'a> Checker<'a> {
         if let Some([a, b]) = c.lines
             && (a == 0 || b < a)
         {
-            self.report(
+            self.report_at(
                 id,
-                Some("sources"),
+                at.clone().key("lines"),
                 format!("line range [{a}, {b}] is not a range"),
                 "write `lines = [first, last]` with 1 <= first <= last",
             );
@@ -259,19 +331,39 @@ impl<'a> Checker<'a> {
         if let Some(r) = &c.reading
             && (r.nl.trim().is_empty() || r.en.trim().is_empty())
         {
-            self.report(
+            self.report_at(
                 id,
-                Some("sources"),
+                at.clone().key("reading"),
                 "a citation's `reading` needs both a Dutch (nl) and an English (en) text"
                     .to_string(),
                 "write how the passage was read for users in both languages, or leave `reading` out (maintainer remarks go in `note`)",
             );
         }
-        for f in &c.fields {
+        if let Some(n) = &c.note
+            && n.trim().is_empty()
+        {
+            self.report_at(
+                id,
+                at.clone().key("note"),
+                "a citation's `note` is empty".to_string(),
+                "write the maintainer's remark, or leave `note` out",
+            );
+        }
+        if let Some(s) = &c.section
+            && s.trim().is_empty()
+        {
+            self.report_at(
+                id,
+                at.clone().key("section"),
+                "a citation's `section` is empty".to_string(),
+                "name the section, table or paragraph as the document does, or leave `section` out",
+            );
+        }
+        for (i, f) in c.fields.iter().enumerate() {
             if !allowed_fields.contains(&f.as_str()) {
-                self.report(
+                self.report_at(
                     id,
-                    Some("sources"),
+                    at.clone().key("fields").index(i),
                     format!("a citation covers field `{f}`, which this record does not have"),
                     format!("use one of: {}", allowed_fields.join(", ")),
                 );
@@ -279,15 +371,16 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn position(&mut self, id: &str, field: &str, lat: f64, lon: f64) {
+    /// A WGS84 point inside the Netherlands; `at` is the table or route point it is in.
+    fn position(&mut self, id: &str, at: impl Into<At>, lat: f64, lon: f64) {
         let inside = lat.is_finite()
             && lon.is_finite()
             && (NL_LAT.0..=NL_LAT.1).contains(&lat)
             && (NL_LON.0..=NL_LON.1).contains(&lon);
         if !inside {
-            self.report(
+            self.report_at(
                 id,
-                Some(field),
+                at.into(),
                 format!("position lat {lat}, lon {lon} lies outside the Netherlands"),
                 format!(
                     "give WGS84 degrees with lat between {} and {} and lon between {} and {} (lat first; did you swap them?)",
@@ -297,11 +390,27 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn basis(&mut self, id: &str, field: &str, basis: &str) {
-        if !self.sources.contains(basis) {
-            self.report(
+    /// A map position: inside the Netherlands, resting on a source, saying what it marks
+    /// and how exact it is.
+    fn full_position(&mut self, id: &str, at: At, p: &Position) {
+        self.position(id, at.clone().key("lat"), p.lat, p.lon);
+        self.basis(id, at.clone().key("basis"), &p.basis);
+        self.required(id, at.clone().key("represents"), &p.represents);
+        if p.accuracy_m == 0 {
+            self.report_at(
                 id,
-                Some(field),
+                at.key("accuracy_m"),
+                "position accuracy is 0 m; no map position is that exact".to_string(),
+                "give `accuracy_m` as the radius in metres within which the site lies",
+            );
+        }
+    }
+
+    fn basis(&mut self, id: &str, at: impl Into<At>, basis: &str) {
+        if !self.sources.contains(basis) {
+            self.report_at(
+                id,
+                at.into(),
                 format!("position basis `{basis}` is not a source id"),
                 "name the [[source]] the position rests on, e.g. `ext-positions`",
             );
@@ -309,17 +418,20 @@ impl<'a> Checker<'a> {
     }
 
     fn route(&mut self, id: &str, route: &Route) {
-        self.basis(id, "route", &route.basis);
+        let at = At::field("route");
+        self.basis(id, at.clone().key("basis"), &route.basis);
         if route.points.len() < 2 {
-            self.report(
+            self.report_at(
                 id,
-                Some("route"),
+                at.clone().key("points"),
                 "a route needs at least two points".to_string(),
                 "list the points the line passes, in order",
             );
         }
-        for p in &route.points {
-            self.position(id, "route", p.lat, p.lon);
+        for (i, p) in route.points.iter().enumerate() {
+            let point = at.clone().key("points").index(i);
+            self.required(id, point.clone().key("name"), &p.name);
+            self.position(id, point, p.lat, p.lon);
         }
     }
 }
@@ -340,7 +452,7 @@ pub fn validate(d: &Dataset, files: &[SourceFile], locator: &Locator) -> Vec<Pro
     let mut c = Checker {
         files,
         locator,
-        problems: Vec::new(),
+        found: Vec::new(),
         sources: d.sources.iter().map(|s| s.id.as_str()).collect(),
         sectors: d.sectors.iter().map(|s| s.id.as_str()).collect(),
         regions: d.regions.iter().map(|r| (r.id.as_str(), r)).collect(),
@@ -381,11 +493,15 @@ pub fn validate(d: &Dataset, files: &[SourceFile], locator: &Locator) -> Vec<Pro
 
     if d.places.is_empty() {
         let file = files.first().map_or_else(String::new, |f| f.name.clone());
-        c.problems.push(Problem::new(
-            file,
-            "the dataset has no places, so there is nothing to map",
-            "add at least one [[place]] record (see seeds/README.md), or open the folder that holds the place files",
-        ));
+        c.found.push(Found {
+            problem: Problem::new(
+                file,
+                "the dataset has no places, so there is nothing to map",
+                "add at least one [[place]] record (see seeds/README.md), or open the folder that holds the place files",
+            ),
+            place: None,
+            field: None,
+        });
     }
 
     for s in &d.sources {
@@ -436,7 +552,7 @@ pub fn validate(d: &Dataset, files: &[SourceFile], locator: &Locator) -> Vec<Pro
     points::check_governance(&mut c, d);
     programmes::check_talent(&mut c, d);
     programmes::check_instruments(&mut c, d);
-    c.problems
+    c.into_problems()
 }
 
 fn check_ids(c: &mut Checker, d: &Dataset) {

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::{Checker, MAX_COMPANIES};
+use super::{At, Checker, MAX_COMPANIES};
 use crate::basemap::municipalities;
 use crate::model::types::*;
 
@@ -35,16 +35,18 @@ pub(super) fn check_places(c: &mut Checker, d: &Dataset) {
         c.text(id, "description", &p.description);
         c.region_ref(id, &p.region);
         c.sector_refs(id, &p.sectors);
-        c.position(id, "position", p.position.lat, p.position.lon);
-        c.basis(id, "position", &p.position.basis);
-        c.required(id, "position", &p.position.represents);
-        if p.position.accuracy_m == 0 {
-            c.report(
-                id,
-                Some("position"),
-                "position accuracy is 0 m; no map position is that exact".to_string(),
-                "give `accuracy_m` as the radius in metres within which the site lies",
-            );
+        c.full_position(id, At::field("position"), &p.position);
+        c.names(id, "aliases", &p.aliases);
+        if let Some(t) = &p.town {
+            c.required(id, "town", t);
+        }
+        for (field, list) in [
+            ("anchors", &p.anchors),
+            ("fieldlabs", &p.fieldlabs),
+            ("example_companies", &p.example_companies),
+            ("programmes", &p.programmes),
+        ] {
+            c.names(id, field, list);
         }
         if let Some(n) = p.companies
             && !(0..=MAX_COMPANIES).contains(&n)
@@ -68,9 +70,8 @@ pub(super) fn check_places(c: &mut Checker, d: &Dataset) {
                 c.place_refs(id, "parent", std::slice::from_ref(parent));
             }
         }
-        for t in p.clusters.iter().chain(&p.needs) {
-            c.text(id, "clusters", t);
-        }
+        c.texts(id, "clusters", &p.clusters);
+        c.texts(id, "needs", &p.needs);
         if p.kind == PlaceKind::SubRegion && p.members.is_empty() {
             c.report(
                 id,
@@ -89,7 +90,7 @@ pub(super) fn check_places(c: &mut Checker, d: &Dataset) {
                 );
             }
             match &p.members_source {
-                Some(cite) => c.citation(id, cite, &[]),
+                Some(cite) => c.citation(id, At::field("members_source"), cite, &[]),
                 None => c.report(
                     id,
                     Some("members"),
@@ -98,17 +99,18 @@ pub(super) fn check_places(c: &mut Checker, d: &Dataset) {
                 ),
             }
         }
-        for m in &p.members {
+        for (i, m) in p.members.iter().enumerate() {
+            let at = At::field("members").index(i);
             match register.get(&m.cbs) {
-                None => c.report(
+                None => c.report_at(
                     id,
-                    Some("members"),
+                    at.clone(),
                     format!("municipality code `{}` ({}) is not in the 2024 register", m.cbs, m.name),
                     "use the CBS code GMnnnn of a 2024 municipality (see assets/basemap/gemeenten.geojson)",
                 ),
-                Some(info) if info.name != m.name => c.report(
+                Some(info) if info.name != m.name => c.report_at(
                     id,
-                    Some("members"),
+                    at.clone(),
                     format!("code `{}` is {}, not {}", m.cbs, info.name, m.name),
                     format!("write `{{ cbs = \"{}\", name = \"{}\" }}` or correct the code", m.cbs, info.name),
                 ),
@@ -117,9 +119,9 @@ pub(super) fn check_places(c: &mut Checker, d: &Dataset) {
             if let Some(other) = member_of.insert(m.cbs.as_str(), id)
                 && other != id
             {
-                c.report(
+                c.report_at(
                     id,
-                    Some("members"),
+                    at,
                     format!("{} ({}) is also a member of `{other}`", m.name, m.cbs),
                     "a municipality belongs to one sub-region; remove it from one of them",
                 );

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::Checker;
+use super::{At, Checker};
 use crate::model::types::*;
 
 pub(super) fn check_talent(c: &mut Checker, d: &Dataset) {
@@ -23,25 +23,27 @@ pub(super) fn check_talent(c: &mut Checker, d: &Dataset) {
             );
         }
         if let Some(n) = &t.network {
-            c.text(id, "network", &n.scope);
+            let at = At::field("network");
+            c.text(id, at.clone().key("scope"), &n.scope);
             if let Some(who) = &n.led_by {
-                c.required(id, "network", who);
+                c.required(id, at.key("led_by"), who);
             }
         }
         if let Some(r) = &t.table_row {
             check_row(c, id, r);
             if let Some(other) = rows.insert((t.region.as_str(), r.row), id) {
-                c.report(
+                c.report_at(
                     id,
-                    Some("table_row"),
+                    At::field("table_row").key("row"),
                     format!("table row {} is also given to `{other}`", r.row),
                     "number the rows in the order the table prints them, each once",
                 );
             }
         }
         if let Some(m) = &t.mentioned {
-            c.survey_ref(id, "mentioned", &m.survey);
-            c.place_refs(id, "mentioned", &m.breakouts);
+            let at = At::field("mentioned");
+            c.survey_ref(id, at.clone().key("survey"), &m.survey);
+            c.place_refs(id, at.key("breakouts"), &m.breakouts);
         }
         if let Some(p) = &t.place {
             c.place_refs(id, "place", std::slice::from_ref(p));
@@ -63,31 +65,38 @@ pub(super) fn check_talent(c: &mut Checker, d: &Dataset) {
 }
 
 fn check_row(c: &mut Checker, id: &str, r: &PromotionRow) {
+    let at = At::field("table_row");
     if r.row == 0 {
-        c.report(
+        c.report_at(
             id,
-            Some("table_row"),
+            at.clone().key("row"),
             "table rows count from 1".to_string(),
             "give the row's position in the printed table, starting at 1",
         );
     }
     if r.groups.is_empty() {
-        c.report(
+        c.report_at(
             id,
-            Some("table_row"),
+            at.clone().key("groups"),
             "the row names no table section".to_string(),
             "set `groups`, e.g. [\"regional_activity\"]",
         );
     }
-    for t in [&r.activity, &r.partners, &r.area].into_iter().flatten() {
-        c.text(id, "table_row", t);
+    for (key, t) in [
+        ("activity", &r.activity),
+        ("partners", &r.partners),
+        ("area", &r.area),
+    ] {
+        if let Some(t) = t {
+            c.text(id, at.clone().key(key), t);
+        }
     }
     if let Some(w) = &r.website
         && (w.trim().is_empty() || w.contains(char::is_whitespace))
     {
-        c.report(
+        c.report_at(
             id,
-            Some("table_row"),
+            at.key("website"),
             format!("website `{w}` is not a web address"),
             "write the address as printed, e.g. \"www.ecpzh.nl\", or leave `website` out",
         );
@@ -121,8 +130,8 @@ pub(super) fn check_instruments(c: &mut Checker, d: &Dataset) {
                 "add `parties = [{ name = \"Provincie Flevoland\", role = \"runs\" }]`",
             );
         }
-        for p in &f.parties {
-            c.required(id, "parties", &p.name);
+        for (i, p) in f.parties.iter().enumerate() {
+            c.required(id, At::field("parties").index(i).key("name"), &p.name);
         }
         if let Some([a, b]) = f.years
             && (b < a || !(1900..=2100).contains(&a) || !(1900..=2100).contains(&b))

@@ -1,17 +1,84 @@
-//! Exports of the dataset: JSON (everything), CSV (one row per place) and GeoJSON (places as
-//! points, for QGIS).
+//! Exports of the dataset: JSON (the whole dataset; it loads back), CSV (one table per
+//! file, with a UTF-8 byte-order mark; plain or for Dutch Excel), XLSX (one sheet per table)
+//! and GeoJSON (places, sub-region areas, cross-pollinations and routes, for QGIS). All but
+//! the JSON export what a [`Subset`] holds: everything, or what a view shows.
 
+pub mod delimited;
+pub mod geojson;
 pub mod picture;
+pub mod scope;
+pub mod tables;
+pub mod xlsx;
 
-use serde_json::{Value, json};
+pub use scope::Subset;
+pub use tables::TableKind;
 
-use crate::model::{Dataset, Lang, Place};
+use crate::model::{Dataset, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Json,
+    /// `,`-separated, decimal points, UTF-8 with a byte-order mark.
     Csv,
+    /// "Excel (Nederlands)": `;`-separated, decimal commas, UTF-8 with a byte-order mark.
+    CsvNl,
     GeoJson,
+    Xlsx,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Xlsx,
+        Format::Csv,
+        Format::CsvNl,
+        Format::GeoJson,
+        Format::Json,
+    ];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv | Format::CsvNl => "csv",
+            Format::GeoJson => "geojson",
+            Format::Xlsx => "xlsx",
+        }
+    }
+
+    /// How the format is named in a menu or dialog.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Format::Xlsx, _) => "Excel (XLSX)",
+            (Format::Csv, _) => "CSV",
+            (Format::CsvNl, Lang::Nl) => "CSV voor Excel (Nederlands)",
+            (Format::CsvNl, Lang::En) => "CSV for Excel (Dutch)",
+            (Format::GeoJson, _) => "GeoJSON (QGIS)",
+            (Format::Json, Lang::Nl) => "JSON (hele dataset)",
+            (Format::Json, Lang::En) => "JSON (whole dataset)",
+        }
+    }
+
+    /// True when the format holds only what the subset holds (the JSON is always whole).
+    pub fn takes_subset(self) -> bool {
+        self != Format::Json
+    }
+}
+
+/// What to write: the format, the language of headers and names, and for a CSV the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Request {
+    pub format: Format,
+    pub lang: Lang,
+    pub table: TableKind,
+}
+
+impl Request {
+    pub fn new(format: Format, lang: Lang) -> Request {
+        Request {
+            format,
+            lang,
+            table: TableKind::Places,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -22,13 +89,42 @@ pub enum ExportError {
     Write(#[from] crate::fsio::WriteError),
 }
 
-/// Renders the dataset in the given format.
-pub fn render(d: &Dataset, format: Format) -> Result<String, ExportError> {
-    match format {
-        Format::Json => to_json(d),
-        Format::Csv => to_csv(d),
-        Format::GeoJson => to_geojson(d),
+/// The export's bytes.
+pub fn render(d: &Dataset, subset: &Subset, req: &Request) -> Result<Vec<u8>, ExportError> {
+    let lang = req.lang;
+    match req.format {
+        Format::Json => to_json(d).map(String::into_bytes),
+        Format::Csv | Format::CsvNl => {
+            let dialect = if req.format == Format::CsvNl {
+                delimited::Dialect::ExcelNl
+            } else {
+                delimited::Dialect::Plain
+            };
+            let t = tables::table(d, subset, req.table, lang);
+            delimited::write(&t, lang, dialect).map(String::into_bytes)
+        }
+        Format::GeoJson => geojson::write(d, subset, lang).map(String::into_bytes),
+        Format::Xlsx => {
+            let all: Vec<tables::Table> = TableKind::ALL
+                .iter()
+                .map(|k| tables::table(d, subset, *k, lang))
+                .collect();
+            xlsx::write(&all, lang)
+        }
     }
+}
+
+/// Renders and writes atomically ([`crate::fsio::write_atomic`]): a failure leaves any
+/// file that was there as it was.
+pub fn write_to(
+    path: &std::path::Path,
+    d: &Dataset,
+    subset: &Subset,
+    req: &Request,
+) -> Result<(), ExportError> {
+    let bytes = render(d, subset, req)?;
+    crate::fsio::write_atomic(path, &bytes)?;
+    Ok(())
 }
 
 /// The whole dataset as pretty JSON; `load_path` reads it back into an identical model.
@@ -36,77 +132,13 @@ pub fn to_json(d: &Dataset) -> Result<String, ExportError> {
     serde_json::to_string_pretty(d).map_err(|e| ExportError::Encode(e.to_string()))
 }
 
-fn first_source(d: &Dataset, p: &Place) -> String {
-    p.sources.first().map(|c| d.cite(c)).unwrap_or_default()
-}
-
-/// One row per place: id, name, region, kind, lat, lon, sectors, companies, source.
+/// Every place as plain CSV with English headers (byte-order mark first).
 pub fn to_csv(d: &Dataset) -> Result<String, ExportError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let enc = |e: csv::Error| ExportError::Encode(e.to_string());
-    w.write_record([
-        "id",
-        "name",
-        "region",
-        "kind",
-        "lat",
-        "lon",
-        "sectors",
-        "companies",
-        "source",
-    ])
-    .map_err(enc)?;
-    for p in &d.places {
-        w.write_record([
-            p.id.as_str(),
-            p.name.as_str(),
-            p.region.as_str(),
-            p.kind.key(),
-            &p.position.lat.to_string(),
-            &p.position.lon.to_string(),
-            &p.sectors.join(";"),
-            &p.companies.map(|n| n.to_string()).unwrap_or_default(),
-            &first_source(d, p),
-        ])
-        .map_err(enc)?;
-    }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| ExportError::Encode(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| ExportError::Encode(e.to_string()))
+    let t = tables::table(d, &Subset::all(d), TableKind::Places, Lang::En);
+    delimited::write(&t, Lang::En, delimited::Dialect::Plain)
 }
 
-/// Places as a GeoJSON FeatureCollection of points (lon, lat order, as GeoJSON requires).
+/// Everything as GeoJSON with Dutch names.
 pub fn to_geojson(d: &Dataset) -> Result<String, ExportError> {
-    let features: Vec<Value> = d
-        .places
-        .iter()
-        .map(|p| {
-            json!({
-                "type": "Feature",
-                "id": p.id,
-                "geometry": { "type": "Point", "coordinates": [p.position.lon, p.position.lat] },
-                "properties": {
-                    "id": p.id,
-                    "name": p.name,
-                    "region": p.region,
-                    "kind": p.kind.key(),
-                    "sectors": p.sectors.join(";"),
-                    "companies": p.companies,
-                    "description_nl": p.description.get(Lang::Nl),
-                    "description_en": p.description.get(Lang::En),
-                    "position_represents": p.position.represents,
-                    "position_accuracy_m": p.position.accuracy_m,
-                    "parent": p.parent,
-                    "source": first_source(d, p),
-                }
-            })
-        })
-        .collect();
-    let fc = json!({
-        "type": "FeatureCollection",
-        "name": "innovation-atlas-places",
-        "features": features,
-    });
-    serde_json::to_string_pretty(&fc).map_err(|e| ExportError::Encode(e.to_string()))
+    geojson::write(d, &Subset::all(d), Lang::Nl)
 }

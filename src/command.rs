@@ -109,6 +109,111 @@ pub enum Command {
         format: ImageFormat,
         path: PathBuf,
     },
+
+    // Data in and out.
+    /// Open or close the "export data" window.
+    ShowDataExport(bool),
+    /// Ask where to write the data (what is shown, or everything) in this format.
+    ExportDataDialog(DataExport),
+    /// Write the data to `path` (atomically), as `request` says.
+    ExportData {
+        request: DataExport,
+        path: PathBuf,
+    },
+    /// Ask for a CSV or XLSX file of the user's own organisations.
+    OpenUserLayerDialog,
+    /// Read the user's organisations from this file and show them as a layer.
+    LoadUserLayer(PathBuf),
+    /// Remove the user's layer (and its copy in the data folder).
+    RemoveUserLayer,
+    /// Close the report of the last user layer read.
+    DismissUserLayerReport,
+}
+
+/// The formats of a data export, as the window offers them (the `export` module, below
+/// the views in the layers, writes them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFormat {
+    Xlsx,
+    Csv,
+    /// CSV for Dutch Excel: `;` and decimal commas.
+    CsvNl,
+    GeoJson,
+    /// The whole dataset (loads back).
+    Json,
+}
+
+impl DataFormat {
+    pub const ALL: [DataFormat; 5] = [
+        DataFormat::Xlsx,
+        DataFormat::Csv,
+        DataFormat::CsvNl,
+        DataFormat::GeoJson,
+        DataFormat::Json,
+    ];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            DataFormat::Json => "json",
+            DataFormat::Csv | DataFormat::CsvNl => "csv",
+            DataFormat::GeoJson => "geojson",
+            DataFormat::Xlsx => "xlsx",
+        }
+    }
+
+    /// How the format is named in the export window.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (DataFormat::Xlsx, _) => "Excel (XLSX)",
+            (DataFormat::Csv, _) => "CSV",
+            (DataFormat::CsvNl, Lang::Nl) => "CSV voor Excel (Nederlands)",
+            (DataFormat::CsvNl, Lang::En) => "CSV for Excel (Dutch)",
+            (DataFormat::GeoJson, _) => "GeoJSON (QGIS)",
+            (DataFormat::Json, Lang::Nl) => "JSON (hele dataset)",
+            (DataFormat::Json, Lang::En) => "JSON (whole dataset)",
+        }
+    }
+
+    /// False for the JSON, which always holds the whole dataset.
+    pub fn takes_subset(self) -> bool {
+        self != DataFormat::Json
+    }
+}
+
+/// A data export the user asked for: a format and whether to export what the window shows
+/// or everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DataExport {
+    pub format: DataFormat,
+    /// Only what the window shows (its sector filter, regions and layers).
+    pub shown_only: bool,
+}
+
+impl DataExport {
+    /// The file name a dialog proposes: `atlas-gegevens.xlsx`, `atlas-data.csv`.
+    pub fn file_name(self, lang: Lang) -> String {
+        let base = match lang {
+            Lang::Nl => "atlas-gegevens",
+            Lang::En => "atlas-data",
+        };
+        let suffix = match self.format {
+            DataFormat::CsvNl => "-excel",
+            _ => "",
+        };
+        format!("{base}{suffix}.{}", self.format.extension())
+    }
+}
+
+impl Command {
+    /// For a command that writes a file: the path it writes and the file's extension (the
+    /// file dialogs propose them).
+    pub fn output_file(&self) -> Option<(&std::path::Path, &'static str)> {
+        match self {
+            Command::Export { path, format, .. } => Some((path, format.extension())),
+            Command::ExportData { path, request } => Some((path, request.format.extension())),
+            _ => None,
+        }
+    }
 }
 
 /// Image formats for export: PNG at a multiple of the window size, or SVG.
@@ -184,6 +289,9 @@ pub enum Action {
     SaveDeck,
     SaveDeckAs,
     ExportView,
+    ExportData,
+    OpenUserLayer,
+    RemoveUserLayer,
     ShowMap,
     ShowCompare,
     ShowCharts,
@@ -208,14 +316,17 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 31] = [
         Action::OpenDataset,
         Action::OpenDatasetFolder,
         Action::UseEmbedded,
+        Action::OpenUserLayer,
+        Action::RemoveUserLayer,
         Action::OpenDeck,
         Action::SaveDeck,
         Action::SaveDeckAs,
         Action::ExportView,
+        Action::ExportData,
         Action::ShowMap,
         Action::ShowCompare,
         Action::ShowCharts,
@@ -249,6 +360,9 @@ impl Action {
             Action::SaveDeck => "action.save_deck",
             Action::SaveDeckAs => "action.save_deck_as",
             Action::ExportView => "action.export_view",
+            Action::ExportData => "action.export_data",
+            Action::OpenUserLayer => "action.open_user_layer",
+            Action::RemoveUserLayer => "action.remove_user_layer",
             Action::ShowMap => "action.show_map",
             Action::ShowCompare => "action.show_compare",
             Action::ShowCharts => "action.show_charts",
@@ -281,7 +395,10 @@ impl Action {
             | Action::OpenDeck
             | Action::SaveDeck
             | Action::SaveDeckAs
-            | Action::ExportView => Menu::File,
+            | Action::ExportView
+            | Action::ExportData
+            | Action::OpenUserLayer
+            | Action::RemoveUserLayer => Menu::File,
             Action::ShowMap
             | Action::ShowCompare
             | Action::ShowCharts

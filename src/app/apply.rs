@@ -38,6 +38,9 @@ impl AtlasApp {
                 // A deck dropped on the window is opened as a deck, not as a dataset.
                 if crate::deck::looks_like_deck(&path) {
                     self.apply(Command::LoadDeck(path));
+                } else if model::layer::table::FileKind::of(&path).is_some() {
+                    // A spreadsheet is the user's own organisations, not a dataset.
+                    self.apply(Command::LoadUserLayer(path));
                 } else {
                     let result = model::load_path(&path);
                     self.switch_to(result);
@@ -134,6 +137,13 @@ impl AtlasApp {
                 format,
                 path,
             } => self.start_export(*deck, index, format, path),
+            Command::ShowDataExport(open) => self.views.data_export.open = open,
+            Command::ExportDataDialog(request) => self.export_data_dialog(request),
+            Command::ExportData { request, path } => self.export_data(request, path),
+            Command::OpenUserLayerDialog => self.ask_path(PathPurpose::UserLayer),
+            Command::LoadUserLayer(path) => self.load_user_layer(path),
+            Command::RemoveUserLayer => self.remove_user_layer(),
+            Command::DismissUserLayerReport => self.views.user_layer.report = None,
         }
     }
 
@@ -156,6 +166,9 @@ impl AtlasApp {
                 slide: None,
                 format: self.views.decks.format,
             },
+            Action::ExportData => Command::ShowDataExport(true),
+            Action::OpenUserLayer => Command::OpenUserLayerDialog,
+            Action::RemoveUserLayer => Command::RemoveUserLayer,
             Action::ShowMap => Command::SetMode(Mode::Map),
             Action::ShowCompare => Command::SetMode(Mode::Compare),
             Action::ShowCharts => Command::SetMode(Mode::Charts),
@@ -200,6 +213,7 @@ impl AtlasApp {
     fn switch_to(&mut self, result: Result<LoadedDataset, LoadError>) {
         match result {
             Ok(loaded) => {
+                let loaded = self.with_user_layer(loaded);
                 self.state.atlas = Arc::new(Atlas::new(loaded));
                 self.state.load_error = None;
                 self.state.forget_dangling_selection();

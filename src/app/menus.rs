@@ -19,6 +19,7 @@ pub fn action_state(state: &AppState, views: &Views, a: Action) -> (bool, Option
     match a {
         Action::UseEmbedded => (matches!(state.atlas.loaded.origin, Origin::Path(_)), None),
         Action::SaveDeck | Action::SaveDeckAs => (own.is_some(), None),
+        Action::RemoveUserLayer => (crate::model::layer::has_layer(state.atlas.data()), None),
         Action::ShowMap => (true, Some(s.mode == Mode::Map)),
         Action::ShowCompare => (true, Some(s.mode == Mode::Compare)),
         Action::ShowCharts => (true, Some(s.mode == Mode::Charts)),
@@ -39,6 +40,8 @@ pub fn action_state(state: &AppState, views: &Views, a: Action) -> (bool, Option
         | Action::OpenDatasetFolder
         | Action::OpenDeck
         | Action::ExportView
+        | Action::ExportData
+        | Action::OpenUserLayer
         | Action::FlyNetherlands
         | Action::Find
         | Action::CommandPalette

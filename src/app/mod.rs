@@ -10,6 +10,7 @@
 //! - [`run`]: opening the window.
 
 pub mod apply;
+pub mod data;
 pub mod decks;
 pub mod dialogs;
 pub mod jobs;
@@ -65,6 +66,8 @@ pub struct Views {
     pub decks: DeckWindow,
     pub palette: crate::views::palette::Palette,
     pub path_prompt: crate::views::path_prompt::PathPrompt,
+    pub data_export: crate::views::data_export::DataExportView,
+    pub user_layer: crate::views::data_export::UserLayerReport,
 }
 
 /// The whole app: the state the views read, the live map, the views and the work in flight.
@@ -100,6 +103,8 @@ pub struct AtlasApp {
     pub last_slide: Option<crate::views::slide::SlideLayout>,
     /// Text to put on the clipboard with the next frame.
     clipboard: Option<String>,
+    /// Data exports in flight and the user's own layer.
+    pub data: data::DataState,
 }
 
 impl AtlasApp {
@@ -123,6 +128,7 @@ impl AtlasApp {
             restore_look: None,
             last_slide: None,
             clipboard: None,
+            data: data::DataState::default(),
         };
         app.state.refresh_builtin_decks();
         app.reopen_last_deck();
@@ -190,6 +196,7 @@ impl AtlasApp {
             ui.ctx().copy_text(text);
         }
         self.poll_jobs(ui.ctx(), &mut out);
+        self.poll_data_jobs(ui.ctx());
         self.autosave_deck(ui.ctx());
         self.switch_presenting_look(ui.ctx());
         // The scene of this frame: the slide on screen, or the user's own view.
@@ -298,11 +305,13 @@ impl AtlasApp {
             }
         }
         let v = &mut self.views;
-        let windows: [&mut dyn View; 5] = [
+        let windows: [&mut dyn View; 7] = [
             &mut v.problems,
             &mut v.about,
             &mut v.decks,
             &mut v.palette,
+            &mut v.data_export,
+            &mut v.user_layer,
             &mut v.path_prompt,
         ];
         for w in windows {

@@ -43,24 +43,6 @@ impl Format {
             Format::Xlsx => "xlsx",
         }
     }
-
-    /// How the format is named in a menu or dialog.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Format::Xlsx, _) => "Excel (XLSX)",
-            (Format::Csv, _) => "CSV",
-            (Format::CsvNl, Lang::Nl) => "CSV voor Excel (Nederlands)",
-            (Format::CsvNl, Lang::En) => "CSV for Excel (Dutch)",
-            (Format::GeoJson, _) => "GeoJSON (QGIS)",
-            (Format::Json, Lang::Nl) => "JSON (hele dataset)",
-            (Format::Json, Lang::En) => "JSON (whole dataset)",
-        }
-    }
-
-    /// True when the format holds only what the subset holds (the JSON is always whole).
-    pub fn takes_subset(self) -> bool {
-        self != Format::Json
-    }
 }
 
 /// What to write: the format, the language of headers and names, and for a CSV the table.

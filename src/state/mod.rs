@@ -53,6 +53,21 @@ pub struct Settings {
     pub own_deck_path: Option<std::path::PathBuf>,
     /// The own deck has changes the file does not have yet.
     pub own_deck_dirty: bool,
+    /// The user's own organisations shown as a layer (a copy is kept in the data folder).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_layer: Option<UserLayerSettings>,
+}
+
+/// Which file of the user's organisations is on, and where its copy is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct UserLayerSettings {
+    /// The file's name as the user chose it ("organisaties.xlsx"), for the source record.
+    pub name: String,
+    /// The copy's file name in the data folder ("user-layer.xlsx").
+    pub copy: String,
+    /// When it was read (YYYY-MM-DD).
+    pub date: String,
 }
 
 /// The app's state: the atlas (read-only truth) and the settings views act on.

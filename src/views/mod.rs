@@ -4,6 +4,7 @@ pub mod about;
 pub mod charts;
 pub mod clicker;
 pub mod compare;
+pub mod data_export;
 pub mod decks;
 pub mod details;
 pub mod legend;

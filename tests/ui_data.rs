@@ -8,6 +8,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use innovation_atlas::app::AtlasApp;
 use innovation_atlas::command::Command;
+use innovation_atlas::map::layers::user::USER_RING;
+use innovation_atlas::render::canvas::Prim;
 
 mod common;
 
@@ -193,6 +195,29 @@ fn own_organisations_open_from_the_file_menu_and_act_as_places() {
     assert!(
         common::shows(&h, "Eigen organisaties"),
         "the layer in the legend"
+    );
+    // In their own style: every user marker drawn this frame is ringed, no other is.
+    let out = &h.state().map.last_frame;
+    let d = h.state().state.atlas.data();
+    let rings: Vec<egui::Pos2> = out
+        .canvas
+        .prims
+        .iter()
+        .filter_map(|p| match p {
+            Prim::Circle { centre, stroke, .. } if stroke.color == USER_RING => Some(*centre),
+            _ => None,
+        })
+        .collect();
+    let user_markers: Vec<egui::Pos2> = out
+        .markers
+        .iter()
+        .filter(|(i, _, _)| d.places[*i].region == "user")
+        .map(|(_, c, _)| *c)
+        .collect();
+    assert!(!user_markers.is_empty(), "user markers drawn");
+    assert_eq!(
+        rings, user_markers,
+        "a ring on each user marker and nowhere else"
     );
     // Found by search, and in the details panel with its source: the user's file.
     common::search(&mut h, "zwolse quantum");

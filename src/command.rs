@@ -131,6 +131,25 @@ pub enum Command {
     },
     /// Put a picture of the current view on the clipboard.
     CopyViewImage,
+
+    // Data in and out.
+    /// Open or close the "export data" window.
+    ShowDataExport(bool),
+    /// Ask where to write the data (what is shown, or everything) in this format.
+    ExportDataDialog(DataExport),
+    /// Write the data to `path` (atomically), as `request` says.
+    ExportData {
+        request: DataExport,
+        path: PathBuf,
+    },
+    /// Ask for a CSV or XLSX file of the user's own organisations.
+    OpenUserLayerDialog,
+    /// Read the user's organisations from this file and show them as a layer.
+    LoadUserLayer(PathBuf),
+    /// Remove the user's layer (and its copy in the data folder).
+    RemoveUserLayer,
+    /// Close the report of the last user layer read.
+    DismissUserLayerReport,
 }
 
 /// A picture to export: its format, and a sheet of paper or (None) the window's size.
@@ -146,6 +165,93 @@ impl Picture {
         match self.paper {
             Some(p) => format!("{} {}", self.format.label(), p.name()),
             None => self.format.label(),
+        }
+    }
+}
+
+/// The formats of a data export, as the window offers them (the `export` module, below
+/// the views in the layers, writes them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFormat {
+    Xlsx,
+    Csv,
+    /// CSV for Dutch Excel: `;` and decimal commas.
+    CsvNl,
+    GeoJson,
+    /// The whole dataset (loads back).
+    Json,
+}
+
+impl DataFormat {
+    pub const ALL: [DataFormat; 5] = [
+        DataFormat::Xlsx,
+        DataFormat::Csv,
+        DataFormat::CsvNl,
+        DataFormat::GeoJson,
+        DataFormat::Json,
+    ];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            DataFormat::Json => "json",
+            DataFormat::Csv | DataFormat::CsvNl => "csv",
+            DataFormat::GeoJson => "geojson",
+            DataFormat::Xlsx => "xlsx",
+        }
+    }
+
+    /// How the format is named in the export window.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (DataFormat::Xlsx, _) => "Excel (XLSX)",
+            (DataFormat::Csv, _) => "CSV",
+            (DataFormat::CsvNl, Lang::Nl) => "CSV voor Excel (Nederlands)",
+            (DataFormat::CsvNl, Lang::En) => "CSV for Excel (Dutch)",
+            (DataFormat::GeoJson, _) => "GeoJSON (QGIS)",
+            (DataFormat::Json, Lang::Nl) => "JSON (hele dataset)",
+            (DataFormat::Json, Lang::En) => "JSON (whole dataset)",
+        }
+    }
+
+    /// False for the JSON, which always holds the whole dataset.
+    pub fn takes_subset(self) -> bool {
+        self != DataFormat::Json
+    }
+}
+
+/// A data export the user asked for: a format and whether to export what the window shows
+/// or everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DataExport {
+    pub format: DataFormat,
+    /// Only what the window shows (its sector filter, regions and layers).
+    pub shown_only: bool,
+}
+
+impl DataExport {
+    /// The file name a dialog proposes: `atlas-gegevens.xlsx`, `atlas-data.csv`.
+    pub fn file_name(self, lang: Lang) -> String {
+        let base = match lang {
+            Lang::Nl => "atlas-gegevens",
+            Lang::En => "atlas-data",
+        };
+        let suffix = match self.format {
+            DataFormat::CsvNl => "-excel",
+            _ => "",
+        };
+        format!("{base}{suffix}.{}", self.format.extension())
+    }
+}
+
+impl Command {
+    /// For a command that writes a file: the path it writes and the file's extension (the
+    /// file dialogs propose them).
+    pub fn output_file(&self) -> Option<(&std::path::Path, &'static str)> {
+        match self {
+            Command::Export { path, picture, .. } => Some((path, picture.format.extension())),
+            Command::Handout { path, .. } => Some((path, "pdf")),
+            Command::ExportData { path, request } => Some((path, request.format.extension())),
+            _ => None,
         }
     }
 }
@@ -225,6 +331,9 @@ pub enum Action {
     ExportView,
     ExportHandout,
     CopyImage,
+    ExportData,
+    OpenUserLayer,
+    RemoveUserLayer,
     ShowMap,
     ShowCompare,
     ShowCharts,
@@ -250,16 +359,19 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 31] = [
+    pub const ALL: [Action; 34] = [
         Action::OpenDataset,
         Action::OpenDatasetFolder,
         Action::UseEmbedded,
+        Action::OpenUserLayer,
+        Action::RemoveUserLayer,
         Action::OpenDeck,
         Action::SaveDeck,
         Action::SaveDeckAs,
         Action::ExportView,
         Action::ExportHandout,
         Action::CopyImage,
+        Action::ExportData,
         Action::ShowMap,
         Action::ShowCompare,
         Action::ShowCharts,
@@ -296,6 +408,9 @@ impl Action {
             Action::ExportView => "action.export_view",
             Action::ExportHandout => "action.export_handout",
             Action::CopyImage => "action.copy_image",
+            Action::ExportData => "action.export_data",
+            Action::OpenUserLayer => "action.open_user_layer",
+            Action::RemoveUserLayer => "action.remove_user_layer",
             Action::ShowMap => "action.show_map",
             Action::ShowCompare => "action.show_compare",
             Action::ShowCharts => "action.show_charts",
@@ -332,6 +447,7 @@ impl Action {
             | Action::ExportView
             | Action::ExportHandout
             | Action::CopyImage => Menu::File,
+            Action::ExportData | Action::OpenUserLayer | Action::RemoveUserLayer => Menu::File,
             Action::ShowMap
             | Action::ShowCompare
             | Action::ShowCharts

@@ -48,35 +48,106 @@ fn json_export_loads_back_identical() {
 fn csv_has_one_row_per_place_with_the_documented_columns() {
     let d = model::load_embedded().expect("embedded").dataset;
     let csv = export::to_csv(&d).expect("csv");
-    let mut lines = csv.lines();
-    assert_eq!(
-        lines.next(),
-        Some("id,name,region,kind,lat,lon,sectors,companies,source")
+    let body = csv
+        .strip_prefix('\u{feff}')
+        .expect("a UTF-8 byte-order mark for Excel");
+    let mut lines = body.lines();
+    assert!(
+        lines.next().is_some_and(|h| h.starts_with(
+            "id,name,region,kind,lat,lon,sectors,companies,source,source_file,source_lines,"
+        )),
+        "stable English headers"
     );
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
-    assert_eq!(rows.len(), d.places.len());
+    let places = d
+        .places
+        .iter()
+        .filter(|p| p.kind != model::PlaceKind::SubRegion)
+        .count();
+    assert_eq!(rows.len(), places, "sub-regions have their own table");
     let tpy = rows.iter().find(|r| &r[0] == "zh-tpy").expect("TPY row");
     assert_eq!(&tpy[7], "25");
-    assert!(tpy[8].contains("001_683bde24a5de3812.txt"));
+    assert!(tpy[8].contains("ActieAgenda"), "{}", &tpy[8]);
+    assert_eq!(&tpy[9], "001_683bde24a5de3812.txt");
 }
 
 #[test]
-fn geojson_is_a_feature_collection_of_lon_lat_points() {
+fn geojson_has_points_sub_region_areas_and_lines_in_lon_lat() {
     let d = model::load_embedded().expect("embedded").dataset;
     let text = export::to_geojson(&d).expect("geojson");
     let v: serde_json::Value = serde_json::from_str(&text).expect("json");
     assert_eq!(v["type"], "FeatureCollection");
     let features = v["features"].as_array().expect("features");
-    assert_eq!(features.len(), d.places.len());
-    for f in features {
-        let c = f["geometry"]["coordinates"].as_array().expect("coords");
+    let mut kinds = std::collections::BTreeMap::new();
+    let mut check = |c: &serde_json::Value| {
         let (lon, lat) = (c[0].as_f64().expect("lon"), c[1].as_f64().expect("lat"));
         assert!(
             (3.0..8.0).contains(&lon) && (50.5..54.0).contains(&lat),
-            "{f}"
+            "{c}"
         );
+    };
+    for f in features {
+        let g = &f["geometry"];
+        let t = g["type"].as_str().expect("type").to_string();
+        let c = &g["coordinates"];
+        match t.as_str() {
+            "Point" => check(c),
+            "LineString" => c.as_array().expect("line").iter().for_each(&mut check),
+            "MultiLineString" | "Polygon" => c
+                .as_array()
+                .expect("lines")
+                .iter()
+                .flat_map(|l| l.as_array().expect("line"))
+                .for_each(&mut check),
+            "MultiPolygon" => c
+                .as_array()
+                .expect("polys")
+                .iter()
+                .flat_map(|p| p.as_array().expect("rings"))
+                .flat_map(|r| r.as_array().expect("ring"))
+                .for_each(&mut check),
+            other => panic!("unexpected geometry {other}"),
+        }
+        let p = &f["properties"];
+        for key in [
+            "layer",
+            "id",
+            "name",
+            "kind",
+            "region",
+            "sectors",
+            "source",
+            "source_file",
+            "source_lines",
+        ] {
+            assert!(p.get(key).is_some(), "{key} missing in {}", p["id"]);
+        }
+        *kinds.entry(t).or_insert(0) += 1;
     }
+    let places = d
+        .places
+        .iter()
+        .filter(|p| p.kind != model::PlaceKind::SubRegion)
+        .count();
+    assert_eq!(kinds.get("Point"), Some(&places));
+    assert_eq!(
+        kinds.get("MultiPolygon"),
+        Some(&7),
+        "the seven MRA sub-regions"
+    );
+    let lines = kinds.get("LineString").copied().unwrap_or(0)
+        + kinds.get("MultiLineString").copied().unwrap_or(0);
+    assert!(lines > 20, "cross-pollinations and routes: {kinds:?}");
+    let ijmond = features
+        .iter()
+        .find(|f| f["properties"]["id"] == "mra-ijmond")
+        .expect("IJmond");
+    assert!(
+        ijmond["properties"]["municipalities"]
+            .as_str()
+            .is_some_and(|m| m.contains("Velsen"))
+    );
 }
 
 #[test]

@@ -45,6 +45,9 @@ impl AtlasApp {
                 // A deck dropped on the window is opened as a deck, not as a dataset.
                 if crate::deck::looks_like_deck(&path) {
                     self.apply(Command::LoadDeck(path));
+                } else if model::layer::table::FileKind::of(&path).is_some() {
+                    // A spreadsheet is the user's own organisations, not a dataset.
+                    self.apply(Command::LoadUserLayer(path));
                 } else {
                     let result = model::load_path(&path);
                     self.switch_to(result);
@@ -158,6 +161,13 @@ impl AtlasApp {
             Command::HandoutDialog { notes } => self.handout_dialog(notes),
             Command::Handout { deck, notes, path } => self.start_handout(*deck, notes, path),
             Command::CopyViewImage => self.copy_view_image(),
+            Command::ShowDataExport(open) => self.views.data_export.open = open,
+            Command::ExportDataDialog(request) => self.export_data_dialog(request),
+            Command::ExportData { request, path } => self.export_data(request, path),
+            Command::OpenUserLayerDialog => self.ask_path(PathPurpose::UserLayer),
+            Command::LoadUserLayer(path) => self.load_user_layer(path),
+            Command::RemoveUserLayer => self.remove_user_layer(),
+            Command::DismissUserLayerReport => self.views.user_layer.report = None,
         }
     }
 
@@ -181,6 +191,9 @@ impl AtlasApp {
                 notes: self.views.decks.handout_notes,
             },
             Action::CopyImage => Command::CopyViewImage,
+            Action::ExportData => Command::ShowDataExport(true),
+            Action::OpenUserLayer => Command::OpenUserLayerDialog,
+            Action::RemoveUserLayer => Command::RemoveUserLayer,
             Action::ShowMap => Command::SetMode(Mode::Map),
             Action::ShowCompare => Command::SetMode(Mode::Compare),
             Action::ShowCharts => Command::SetMode(Mode::Charts),
@@ -230,6 +243,7 @@ impl AtlasApp {
                     let recent = &mut self.state.settings.recent;
                     recent.remember(RecentKind::Dataset, path);
                 }
+                let loaded = self.with_user_layer(loaded);
                 self.state.atlas = Arc::new(Atlas::new(loaded));
                 self.building = Some(self.state.atlas.build_background());
                 self.state.load_error = None;

@@ -53,14 +53,14 @@ fn system_dialog_available() -> bool {
 /// The file name a dialog proposes.
 fn proposal(purpose: &PathPurpose, deck_name: &str) -> String {
     match purpose {
-        PathPurpose::Dataset | PathPurpose::DatasetFolder | PathPurpose::OpenDeck => String::new(),
+        PathPurpose::Dataset
+        | PathPurpose::DatasetFolder
+        | PathPurpose::OpenDeck
+        | PathPurpose::UserLayer => String::new(),
         PathPurpose::SaveDeck => deck_name.to_string(),
-        PathPurpose::Export(cmd) => match cmd.as_ref() {
-            Command::Export { path, .. } | Command::Handout { path, .. } => {
-                path.display().to_string()
-            }
-            _ => String::new(),
-        },
+        PathPurpose::Export(cmd) => cmd
+            .output_file()
+            .map_or_else(String::new, |(path, _)| path.display().to_string()),
     }
 }
 
@@ -77,11 +77,11 @@ fn pick(purpose: &PathPurpose, name: String) -> Option<PathBuf> {
             .add_filter("Deck", &["toml"])
             .set_file_name(name)
             .save_file(),
+        PathPurpose::UserLayer => rfd::FileDialog::new()
+            .add_filter("CSV, Excel", &["csv", "xlsx", "xls", "ods", "tsv", "txt"])
+            .pick_file(),
         PathPurpose::Export(cmd) => {
-            let ext = match cmd.as_ref() {
-                Command::Export { picture, .. } => picture.format.extension(),
-                _ => "pdf",
-            };
+            let ext = cmd.output_file().map_or("png", |(_, ext)| ext);
             rfd::FileDialog::new()
                 .add_filter(ext.to_uppercase(), &[ext])
                 .set_file_name(name)

@@ -20,6 +20,7 @@ pub fn action_state(state: &AppState, views: &Views, a: Action) -> (bool, Option
     match a {
         Action::UseEmbedded => (matches!(state.atlas.loaded.origin, Origin::Path(_)), None),
         Action::SaveDeck | Action::SaveDeckAs => (own.is_some(), None),
+        Action::RemoveUserLayer => (crate::model::layer::has_layer(state.atlas.data()), None),
         Action::ShowMap => (true, Some(s.mode == Mode::Map)),
         Action::ShowCompare => (true, Some(s.mode == Mode::Compare)),
         Action::ShowCharts => (true, Some(s.mode == Mode::Charts)),
@@ -46,6 +47,8 @@ pub fn action_state(state: &AppState, views: &Views, a: Action) -> (bool, Option
         | Action::OpenDeck
         | Action::ExportView
         | Action::CopyImage
+        | Action::ExportData
+        | Action::OpenUserLayer
         | Action::FlyNetherlands
         | Action::Find
         | Action::CommandPalette

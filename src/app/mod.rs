@@ -10,6 +10,7 @@
 //! - [`run`]: opening the window.
 
 pub mod apply;
+pub mod data;
 pub mod decks;
 pub mod dialogs;
 pub mod jobs;
@@ -68,6 +69,8 @@ pub struct Views {
     pub palette: crate::views::palette::Palette,
     pub path_prompt: crate::views::path_prompt::PathPrompt,
     pub picture_export: crate::views::picture_export::PictureExport,
+    pub data_export: crate::views::data_export::DataExportView,
+    pub user_layer: crate::views::data_export::UserLayerReport,
 }
 
 /// The whole app: the state the views read, the live map, the views and the work in flight.
@@ -111,6 +114,8 @@ pub struct AtlasApp {
     details_generation: u64,
     /// Where the details panel was drawn last (for tests of its width).
     pub details_panel: Option<egui::Rect>,
+    /// Data exports in flight and the user's own layer.
+    pub data: data::DataState,
 }
 
 impl AtlasApp {
@@ -138,6 +143,7 @@ impl AtlasApp {
             details_for: None,
             details_generation: 0,
             details_panel: None,
+            data: data::DataState::default(),
         };
         app.building = Some(app.state.atlas.build_background());
         app.state.refresh_builtin_decks();
@@ -221,6 +227,7 @@ impl AtlasApp {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(150));
         }
+        self.poll_data_jobs(ui.ctx());
         self.autosave_deck(ui.ctx());
         self.switch_presenting_look(ui.ctx());
         // The scene of this frame: the slide on screen, or the user's own view.
@@ -370,11 +377,13 @@ impl AtlasApp {
             }
         }
         let v = &mut self.views;
-        let windows: [&mut dyn View; 6] = [
+        let windows: [&mut dyn View; 8] = [
             &mut v.problems,
             &mut v.about,
             &mut v.decks,
             &mut v.palette,
+            &mut v.data_export,
+            &mut v.user_layer,
             &mut v.path_prompt,
             &mut v.picture_export,
         ];

@@ -136,6 +136,14 @@ pub fn sanitize(settings: &mut Settings, window: &mut WindowState) -> Vec<&'stat
     if settings.recent.sanitize() {
         replaced.push("settings.recent");
     }
+    // The user layer's copy is a plain file name inside the data folder, nothing else.
+    if settings.user_layer.as_ref().is_some_and(|l| {
+        let copy = std::path::Path::new(&l.copy);
+        copy.file_name() != Some(copy.as_os_str()) || l.copy.starts_with('.')
+    }) {
+        settings.user_layer = None;
+        replaced.push("settings.user_layer");
+    }
     if settings
         .own_deck_path
         .as_ref()

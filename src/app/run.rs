@@ -108,6 +108,9 @@ pub fn run(dataset: Option<PathBuf>, timings: bool, started: Instant) -> anyhow:
             let (atlas, startup_error) = preparing.join().map_err(|_| StartError::Preparing)??;
             let mut app = AtlasApp::new(atlas, settings, Dialogs::Native);
             app.state.load_error = startup_error;
+            // The user's own organisations, from their copy in the data folder.
+            app.data.dir = crate::fsio::data_dir();
+            app.reopen_user_layer();
             if timings {
                 app = app.log_first_frame_from(started);
             }

@@ -1,6 +1,7 @@
 //! The embedded vector basemap of the Netherlands (see assets/basemap/README.md), parsed
 //! and triangulated once.
 
+pub mod lonlat;
 pub mod municipalities;
 
 use std::sync::OnceLock;

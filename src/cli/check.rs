@@ -242,3 +242,35 @@ pub fn citation_counts(d: &Dataset) -> BTreeMap<&str, usize> {
     }
     n
 }
+/// `check orgs.csv`: reads a user's file of organisations against the atlas (or
+/// `--dataset`), prints every problem (file, row, column, fix) and exits 1, or prints how
+/// the rows were placed and exits 0.
+pub fn check_layer(path: &std::path::Path, dataset: Option<&std::path::Path>) -> i32 {
+    let loaded = match super::load(dataset) {
+        Ok(l) => l,
+        Err(e) => {
+            super::print_problems(&e);
+            return 1;
+        }
+    };
+    let name = path.display().to_string();
+    let date = crate::model::layer::today();
+    let layer = match crate::model::layer::read_path(path, &name, &loaded.dataset, &date) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return 1;
+        }
+    };
+    let summary = layer.summary(Lang::En);
+    if let Some(e) = layer.load_error() {
+        super::print_problems(&e);
+        eprintln!("\n{summary}");
+        return 1;
+    }
+    if let Err(e) = crate::model::layer::merge(&loaded, &layer) {
+        super::print_problems(&e);
+        return 1;
+    }
+    super::output::print_then(&format!("{summary}\nvalid\n"), 0)
+}

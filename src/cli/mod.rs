@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::export::{self, Format};
+use crate::export::{self, Format, Subset, TableKind};
 use crate::model::{self, LoadError, LoadedDataset};
 
 #[derive(Debug, Parser)]
@@ -40,13 +40,29 @@ pub enum Command {
         /// Dataset file or folder; the embedded atlas when left out
         path: Option<PathBuf>,
     },
-    /// Write the dataset as JSON (everything), CSV (one row per place) or GeoJSON (places)
+    /// Write the data as XLSX (a sheet per table), CSV (one table; csv-nl for Dutch Excel),
+    /// GeoJSON (places, sub-region areas, cross-pollinations and routes) or JSON (the dataset)
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// Write to this file (atomically) instead of standard output
+        /// Write to this file (atomically) instead of standard output (XLSX needs a file)
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Only what these sectors show (ids, comma-separated), as the map's filter does
+        #[arg(long, value_name = "IDS")]
+        sectors: Option<String>,
+        /// Only these regions (ids, comma-separated): zuid-holland, mra, noord-nederland, …
+        #[arg(long, value_name = "IDS")]
+        regions: Option<String>,
+        /// Language of column headers, sheet names and names (Dutch by default)
+        #[arg(long, value_enum, default_value_t = LangArg::Nl)]
+        lang: LangArg,
+        /// The table a CSV holds
+        #[arg(long, value_enum, default_value_t = TableArg::Places)]
+        table: TableArg,
+        /// Add the user's own organisations from this CSV or XLSX file, as the window does
+        #[arg(long, value_name = "FILE")]
+        layer: Option<PathBuf>,
     },
     /// List the cross-pollinations the data suggests (computed, not named by a source)
     Suggestions {
@@ -179,9 +195,16 @@ pub enum BenchPart {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ExportFormat {
+    /// The whole dataset (it loads back with --dataset)
     Json,
+    /// One table, comma-separated, UTF-8 with a byte-order mark
     Csv,
+    /// One table for Dutch Excel: ';'-separated, decimal commas, byte-order mark
+    CsvNl,
+    /// Points, sub-region (multi)polygons, cross-pollinations and routes as lines
     Geojson,
+    /// An Excel workbook, one sheet per table
+    Xlsx,
 }
 
 impl From<ExportFormat> for Format {
@@ -189,7 +212,33 @@ impl From<ExportFormat> for Format {
         match f {
             ExportFormat::Json => Format::Json,
             ExportFormat::Csv => Format::Csv,
+            ExportFormat::CsvNl => Format::CsvNl,
             ExportFormat::Geojson => Format::GeoJson,
+            ExportFormat::Xlsx => Format::Xlsx,
+        }
+    }
+}
+
+/// The tables a CSV export can hold.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TableArg {
+    Places,
+    SubRegions,
+    CrossPollinations,
+    ProjectSheets,
+    Figures,
+    Sources,
+}
+
+impl From<TableArg> for TableKind {
+    fn from(t: TableArg) -> Self {
+        match t {
+            TableArg::Places => TableKind::Places,
+            TableArg::SubRegions => TableKind::SubRegions,
+            TableArg::CrossPollinations => TableKind::CrossPollinations,
+            TableArg::ProjectSheets => TableKind::ProjectSheets,
+            TableArg::Figures => TableKind::Figures,
+            TableArg::Sources => TableKind::Sources,
         }
     }
 }
@@ -215,6 +264,26 @@ fn atlas_for(path: Option<&std::path::Path>) -> Option<std::sync::Arc<crate::atl
     }
 }
 
+/// The dataset with the user's organisations from `path` merged in; on a problem, the
+/// problems are printed and the exit code returned.
+fn with_layer(loaded: &LoadedDataset, path: &std::path::Path) -> Result<LoadedDataset, i32> {
+    let name = path.display().to_string();
+    let date = crate::model::layer::today();
+    let layer =
+        crate::model::layer::read_path(path, &name, &loaded.dataset, &date).map_err(|e| {
+            eprintln!("{e}");
+            1
+        })?;
+    if let Some(e) = layer.load_error() {
+        print_problems(&e);
+        return Err(1);
+    }
+    crate::model::layer::merge(loaded, &layer).map_err(|e| {
+        print_problems(&e);
+        1
+    })
+}
+
 /// Prints every problem of a failed load to stderr.
 pub fn print_problems(err: &LoadError) {
     eprintln!("{err}:");
@@ -227,6 +296,11 @@ pub fn print_problems(err: &LoadError) {
 pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
     match cmd {
         Command::Check { path } => {
+            if let Some(p) = path.as_deref()
+                && crate::model::layer::table::FileKind::of(p).is_some()
+            {
+                return check::check_layer(p, dataset.as_deref());
+            }
             let path = path.or(dataset);
             match load(path.as_deref()) {
                 Ok(loaded) => output::print_then(&check::summary(&loaded), 0),
@@ -362,7 +436,15 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
                 }
             }
         }
-        Command::Export { format, out } => {
+        Command::Export {
+            format,
+            out,
+            sectors,
+            regions,
+            lang,
+            table,
+            layer,
+        } => {
             let loaded = match load(dataset.as_deref()) {
                 Ok(l) => l,
                 Err(e) => {
@@ -370,15 +452,50 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
                     return 1;
                 }
             };
-            let text = match export::render(&loaded.dataset, format.into()) {
-                Ok(t) => t,
-                Err(e) => {
-                    eprintln!("export failed: {e}");
+            let loaded = match layer {
+                Some(path) => match with_layer(&loaded, &path) {
+                    Ok(l) => l,
+                    Err(code) => return code,
+                },
+                None => loaded,
+            };
+            let d = &loaded.dataset;
+            let sectors = sectors.as_deref().map(export::scope::parse_list);
+            let regions = regions.as_deref().map(export::scope::parse_list);
+            let known_sectors: Vec<&str> = d.sectors.iter().map(|s| s.id.as_str()).collect();
+            let known_regions: Vec<&str> = d.regions.iter().map(|r| r.id.as_str()).collect();
+            for (asked, known, what) in [
+                (&sectors, &known_sectors, "sector"),
+                (&regions, &known_regions, "region"),
+            ] {
+                if let Some((unknown, list)) = asked
+                    .as_ref()
+                    .and_then(|a| export::scope::unknown_ids(a, known))
+                {
+                    eprintln!(
+                        "export failed: unknown {what} {}. Fix: use ids of the dataset: {list}.",
+                        unknown.join(", ")
+                    );
                     return 1;
                 }
+            }
+            let subset = if sectors.is_none() && regions.is_none() {
+                Subset::all(d)
+            } else {
+                Subset::filtered(
+                    d,
+                    &sectors.unwrap_or_default(),
+                    &regions.unwrap_or_default(),
+                )
+            };
+            let format = Format::from(format);
+            let request = export::Request {
+                format,
+                lang: lang.into(),
+                table: table.into(),
             };
             match out {
-                Some(path) => match crate::fsio::write_atomic(&path, text.as_bytes()) {
+                Some(path) => match export::write_to(&path, d, &subset, &request) {
                     Ok(()) => {
                         eprintln!("wrote {}", path.display());
                         0
@@ -388,7 +505,23 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
                         1
                     }
                 },
-                None => output::print_then(&format!("{text}\n"), 0),
+                None if format == Format::Xlsx => {
+                    eprintln!(
+                        "export failed: an XLSX workbook is not text for the terminal. Fix: add --out FILE.xlsx."
+                    );
+                    1
+                }
+                None => match export::render(d, &subset, &request) {
+                    Ok(bytes) => {
+                        let text = String::from_utf8_lossy(&bytes);
+                        let text = text.strip_suffix('\n').unwrap_or(&text);
+                        output::print_then(&format!("{text}\n"), 0)
+                    }
+                    Err(e) => {
+                        eprintln!("export failed: {e}");
+                        1
+                    }
+                },
             }
         }
     }

@@ -5,6 +5,7 @@
 
 pub mod amount;
 pub mod files;
+pub mod layer;
 pub mod load;
 pub mod problem;
 pub mod types;

@@ -59,6 +59,21 @@ pub struct Settings {
     /// Datasets and deck files opened last (File → Recent geopend).
     #[serde(skip_serializing_if = "recent::RecentFiles::is_empty")]
     pub recent: recent::RecentFiles,
+    /// The user's own organisations shown as a layer (a copy is kept in the data folder).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_layer: Option<UserLayerSettings>,
+}
+
+/// Which file of the user's organisations is on, and where its copy is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct UserLayerSettings {
+    /// The file's name as the user chose it ("organisaties.xlsx"), for the source record.
+    pub name: String,
+    /// The copy's file name in the data folder ("user-layer.xlsx").
+    pub copy: String,
+    /// When it was read (YYYY-MM-DD).
+    pub date: String,
 }
 
 /// The app's state: the atlas (read-only truth) and the settings views act on.

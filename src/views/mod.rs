@@ -5,6 +5,7 @@ pub mod agenda;
 pub mod charts;
 pub mod clicker;
 pub mod compare;
+pub mod data_export;
 pub mod decks;
 pub mod details;
 pub mod legend;

@@ -16,6 +16,8 @@ pub enum PathPurpose {
     DatasetFolder,
     OpenDeck,
     SaveDeck,
+    /// A CSV or XLSX file of the user's own organisations.
+    UserLayer,
     /// An export; the command to run with the path.
     Export(Box<Command>),
 }
@@ -41,6 +43,7 @@ pub fn command_for(purpose: PathPurpose, path: std::path::PathBuf) -> Command {
         PathPurpose::Dataset | PathPurpose::DatasetFolder => Command::LoadDataset(path),
         PathPurpose::OpenDeck => Command::LoadDeck(path),
         PathPurpose::SaveDeck => Command::SaveDeckTo(path),
+        PathPurpose::UserLayer => Command::LoadUserLayer(path),
         PathPurpose::Export(cmd) => match *cmd {
             Command::Export {
                 deck,
@@ -54,6 +57,7 @@ pub fn command_for(purpose: PathPurpose, path: std::path::PathBuf) -> Command {
                 path,
             },
             Command::Handout { deck, notes, .. } => Command::Handout { deck, notes, path },
+            Command::ExportData { request, .. } => Command::ExportData { request, path },
             other => other,
         },
     }

@@ -1,5 +1,6 @@
 //! The map's overlays, one [`MapLayer`](super::layer::MapLayer) each, bottom to top:
-//! basemap, sub-regions, routes, suggestions, links, places, labels.
+//! basemap, sub-regions, routes, suggestions, links, places, the user's places' rings,
+//! labels.
 
 pub mod basemap;
 pub mod labels;
@@ -8,6 +9,7 @@ pub mod places;
 pub mod routes;
 pub mod sub_regions;
 pub mod suggestions;
+pub mod user;
 
 use egui::{Color32, Pos2};
 
@@ -47,6 +49,7 @@ pub fn all() -> Vec<Box<dyn super::layer::MapLayer>> {
         Box::new(suggestions::SuggestionLayer),
         Box::new(links::LinkLayer),
         Box::new(places::PlaceLayer::default()),
+        Box::new(user::UserLayer),
         Box::new(labels::LabelLayer),
     ]
 }

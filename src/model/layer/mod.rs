@@ -1,0 +1,833 @@
+//! A user's own organisations, read from a CSV or XLSX file, as a layer of the atlas.
+//!
+//! The rows become [`Place`]s of one region, [`USER_REGION`], citing one [`Source`] for the
+//! file (kind external, the file's name and the date it was read), and are merged into the
+//! dataset ([`merge`]), which is validated again: from there on the map, search, details,
+//! compare, charts and exports treat them as any other place.
+//!
+//! Reading is linear in the rows: headers are matched once ([`columns`]), towns and
+//! municipalities are looked up in hash maps ([`gazetteer`]), ids are made unique with a
+//! hash map. Every problem names the file, the row, the column and the fix; a row with a
+//! problem that leaves it without a name or a position is not loaded, one with an unknown
+//! sector, kind or count is loaded without that value; nothing is dropped without a word.
+
+pub mod columns;
+pub mod gazetteer;
+pub mod table;
+pub mod text;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use columns::{Columns, Field};
+use table::{Cell, FileKind, Row, Table, TableError};
+use text::{column_letter, fold, parse_count, parse_decimal, slug};
+
+use super::load::LoadedDataset;
+use super::problem::{LoadError, Problem};
+use super::types::*;
+use super::validate::{MAX_COMPANIES, NL_LAT, NL_LON};
+
+/// The region every user row belongs to.
+pub const USER_REGION: &str = "user";
+/// The source every user row cites: the user's file.
+pub const USER_SOURCE: &str = "user-layer";
+/// Ids of user places start with this.
+pub const ID_PREFIX: &str = "user-";
+/// Largest file read: 100,000 rows of a wide sheet stay well under this.
+pub const MAX_LAYER_BYTES: u64 = 256 * 1024 * 1024;
+/// Accuracy stated for coordinates the user gives.
+pub const GIVEN_ACCURACY_M: u32 = 50;
+
+/// True for a place that came from the user's file.
+pub fn is_user_place(p: &Place) -> bool {
+    p.region == USER_REGION
+}
+
+/// The file could not be read as a table at all (as opposed to rows with problems).
+#[derive(Debug, thiserror::Error)]
+pub enum LayerError {
+    #[error("{0}")]
+    Read(#[from] crate::fsio::ReadError),
+    #[error("{file}: {source}. Fix: {}.", source.fix())]
+    Table {
+        file: String,
+        #[source]
+        source: TableError,
+    },
+    #[error("{file}: {message}. Fix: {fix}.")]
+    Columns {
+        file: String,
+        message: String,
+        fix: String,
+    },
+    #[error(
+        "{file}: not a CSV or workbook file. Fix: open a .csv, .xlsx, .xls or .ods file of organisations."
+    )]
+    Kind { file: String },
+}
+
+impl LayerError {
+    /// The error as a problem, for the lists the dataset check prints.
+    pub fn to_problem(&self) -> Problem {
+        match self {
+            LayerError::Read(e) => {
+                let file = match e {
+                    crate::fsio::ReadError::Open { path, .. }
+                    | crate::fsio::ReadError::NotAFile { path, .. }
+                    | crate::fsio::ReadError::TooLarge { path, .. }
+                    | crate::fsio::ReadError::Read { path, .. } => path.clone(),
+                };
+                Problem::new(file, e.problem(), e.fix())
+            }
+            LayerError::Table { file, source } => {
+                let p = Problem::new(file, source.to_string(), source.fix());
+                match source {
+                    TableError::Csv { line, .. } => p.at(Some(*line), None),
+                    _ => p,
+                }
+            }
+            LayerError::Columns { file, message, fix } => Problem::new(file, message, fix),
+            LayerError::Kind { file } => Problem::new(
+                file,
+                "not a CSV or workbook file",
+                "open a .csv, .xlsx, .xls or .ods file of organisations",
+            ),
+        }
+    }
+}
+
+/// How the rows were placed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Placed {
+    pub by_coordinates: usize,
+    pub by_town: usize,
+    pub by_municipality: usize,
+}
+
+/// A user's file read as places, with every problem found.
+#[derive(Debug, Clone)]
+pub struct Layer {
+    /// The file's name as shown (without its folder).
+    pub file_name: String,
+    /// The region the places belong to.
+    pub region: Region,
+    /// The file as a source.
+    pub source: Source,
+    /// The rows that loaded.
+    pub places: Vec<Place>,
+    /// Problems by row: rows not loaded, and values left out of rows that were.
+    pub problems: Vec<Problem>,
+    /// Data rows in the file (empty rows not counted).
+    pub rows: usize,
+    /// Rows without any value, skipped.
+    pub empty_rows: usize,
+    pub placed: Placed,
+    /// How the file was read, and the headers not used.
+    pub how: String,
+    pub unused_columns: Vec<String>,
+}
+
+impl Layer {
+    /// Rows that were not loaded.
+    pub fn rejected(&self) -> usize {
+        self.rows - self.places.len()
+    }
+
+    /// A few lines for `check` and the window: rows loaded and how they were placed.
+    pub fn summary(&self, lang: Lang) -> String {
+        let p = self.placed;
+        let mut s = match lang {
+            Lang::Nl => format!(
+                "{}: {} van {} rijen ingelezen ({}): {} met coördinaten, {} op het centrum van hun plaats (≈ 2 km), {} op het midden van hun gemeente (≈ 5 km); {} problemen.",
+                self.file_name,
+                self.places.len(),
+                self.rows,
+                self.how,
+                p.by_coordinates,
+                p.by_town,
+                p.by_municipality,
+                self.problems.len()
+            ),
+            Lang::En => format!(
+                "{}: {} of {} rows loaded ({}): {} by their coordinates, {} at their town's centre (≈ 2 km), {} at their municipality's centre (≈ 5 km); {} problems.",
+                self.file_name,
+                self.places.len(),
+                self.rows,
+                self.how,
+                p.by_coordinates,
+                p.by_town,
+                p.by_municipality,
+                self.problems.len()
+            ),
+        };
+        if self.empty_rows > 0 {
+            s.push_str(&match lang {
+                Lang::Nl => format!(" {} lege rijen overgeslagen.", self.empty_rows),
+                Lang::En => format!(" {} empty rows skipped.", self.empty_rows),
+            });
+        }
+        if !self.unused_columns.is_empty() {
+            s.push_str(&match lang {
+                Lang::Nl => format!(
+                    " Kolommen niet gebruikt: {}.",
+                    self.unused_columns.join(", ")
+                ),
+                Lang::En => format!(" Columns not used: {}.", self.unused_columns.join(", ")),
+            });
+        }
+        s
+    }
+
+    /// The problems as a load error (for the window's and `check`'s problem lists).
+    pub fn load_error(&self) -> Option<LoadError> {
+        (!self.problems.is_empty()).then(|| LoadError {
+            origin: self.file_name.clone(),
+            problems: self.problems.clone(),
+        })
+    }
+}
+
+/// Today's date as `YYYY-MM-DD` (UTC).
+pub fn today() -> String {
+    let (y, m, d, ..) = crate::fsio::utc_now();
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Reads a user's file (through [`crate::fsio::read_capped`]) against the dataset's
+/// sectors. `shown_name` is how problems name the file.
+pub fn read_path(
+    path: &Path,
+    shown_name: &str,
+    d: &Dataset,
+    date: &str,
+) -> Result<Layer, LayerError> {
+    let kind = FileKind::of(path).ok_or_else(|| LayerError::Kind {
+        file: shown_name.to_string(),
+    })?;
+    let bytes = crate::fsio::read_capped(path, MAX_LAYER_BYTES)?;
+    read_bytes(&bytes, kind, shown_name, d, date)
+}
+
+/// Reads a user's file from its bytes.
+pub fn read_bytes(
+    bytes: &[u8],
+    kind: FileKind,
+    shown_name: &str,
+    d: &Dataset,
+    date: &str,
+) -> Result<Layer, LayerError> {
+    let table_err = |source| LayerError::Table {
+        file: shown_name.to_string(),
+        source,
+    };
+    let table = match kind {
+        FileKind::Csv => {
+            let (text, encoding) = table::decode(bytes);
+            table::read_csv(&text, encoding).map_err(table_err)?
+        }
+        FileKind::Workbook => table::read_workbook(bytes).map_err(table_err)?,
+    };
+    from_table(&table, shown_name, d, date)
+}
+
+/// What a kind cell may say, folded, and the kind it means.
+const KINDS: &[(&str, PlaceKind)] = &[
+    ("bedrijf", PlaceKind::Company),
+    ("company", PlaceKind::Company),
+    ("onderneming", PlaceKind::Company),
+    ("business", PlaceKind::Company),
+    ("organisatie", PlaceKind::Network),
+    ("organisation", PlaceKind::Network),
+    ("organization", PlaceKind::Network),
+    ("netwerk", PlaceKind::Network),
+    ("network", PlaceKind::Network),
+    ("clusterorganisatie", PlaceKind::Network),
+    ("kennisinstelling", PlaceKind::KnowledgeInstitution),
+    ("knowledgeinstitution", PlaceKind::KnowledgeInstitution),
+    ("universiteit", PlaceKind::KnowledgeInstitution),
+    ("university", PlaceKind::KnowledgeInstitution),
+    ("hogeschool", PlaceKind::KnowledgeInstitution),
+    ("campus", PlaceKind::Campus),
+    ("fieldlab", PlaceKind::Fieldlab),
+    ("project", PlaceKind::Project),
+    ("innovatiedistrict", PlaceKind::InnovationDistrict),
+    ("innovationdistrict", PlaceKind::InnovationDistrict),
+];
+
+/// Sector lookup: folded id and labels → id.
+fn sector_index(d: &Dataset) -> HashMap<String, String> {
+    let mut m = HashMap::new();
+    for s in &d.sectors {
+        for key in [&s.id, &s.label.nl, &s.label.en] {
+            m.entry(fold(key)).or_insert_with(|| s.id.clone());
+        }
+    }
+    m
+}
+
+/// The sectors a cell names: split on `;` and `|`, then on `,` where a label does not
+/// itself hold one ("Media, games & creatief"). Returns (ids, unknown parts).
+fn match_sectors(cell: &str, index: &HashMap<String, String>) -> (Vec<String>, Vec<String>) {
+    let (mut ids, mut unknown) = (Vec::new(), Vec::new());
+    let add = |id: &String, ids: &mut Vec<String>| {
+        if !ids.contains(id) {
+            ids.push(id.clone());
+        }
+    };
+    for part in cell.split([';', '|']) {
+        if part.trim().is_empty() {
+            continue;
+        }
+        if let Some(id) = index.get(&fold(part)) {
+            add(id, &mut ids);
+            continue;
+        }
+        let pieces: Vec<&str> = part.split(',').collect();
+        let mut i = 0;
+        while i < pieces.len() {
+            let found = (i + 1..=pieces.len())
+                .rev()
+                .find_map(|j| index.get(&fold(&pieces[i..j].join(","))).map(|id| (j, id)));
+            match found {
+                Some((j, id)) => {
+                    add(id, &mut ids);
+                    i = j;
+                }
+                None => {
+                    if let Some(p) = pieces.get(i).filter(|p| !p.trim().is_empty()) {
+                        unknown.push(p.trim().to_string());
+                    }
+                    i += 1;
+                }
+            }
+        }
+    }
+    (ids, unknown)
+}
+
+struct RowReader<'a> {
+    file: &'a str,
+    header: &'a [String],
+    columns: &'a Columns,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl RowReader<'_> {
+    fn cell<'r>(&self, row: &'r Row, f: Field) -> Option<(usize, &'r Cell)> {
+        let i = self.columns.get(f)?;
+        row.cells.get(i).filter(|c| !c.is_empty()).map(|c| (i, c))
+    }
+
+    fn text(&self, row: &Row, f: Field) -> Option<String> {
+        self.cell(row, f).map(|(_, c)| c.text())
+    }
+
+    /// "column `lat` (C)".
+    fn column_name(&self, i: usize) -> String {
+        let h = self.header.get(i).map_or("", String::as_str);
+        format!("column `{h}` ({})", column_letter(i + 1))
+    }
+
+    fn report(&mut self, row: &Row, col: Option<usize>, message: String, fix: impl Into<String>) {
+        let place = match col {
+            Some(i) => format!("row {}, {}: ", row.number, self.column_name(i)),
+            None => format!("row {}: ", row.number),
+        };
+        self.problems.push(
+            Problem::new(self.file, format!("{place}{message}"), fix)
+                .at(Some(row.number), col.map(|i| i + 1)),
+        );
+    }
+
+    /// A coordinate cell: a finite number, or a problem.
+    fn coordinate(&mut self, row: &Row, f: Field) -> Result<Option<f64>, ()> {
+        let Some((i, cell)) = self.cell(row, f) else {
+            return Ok(None);
+        };
+        let value = match cell {
+            Cell::Number(n) => Some(*n),
+            Cell::Text(t) => parse_decimal(t),
+            Cell::Empty => None,
+        };
+        match value {
+            Some(v) if v.is_finite() => Ok(Some(v)),
+            _ => {
+                let what = if f == Field::Lat {
+                    "latitude"
+                } else {
+                    "longitude"
+                };
+                self.report(
+                    row,
+                    Some(i),
+                    format!(
+                        "`{}` is not a {what} (a number of degrees); the row was not loaded",
+                        cell.text()
+                    ),
+                    format!(
+                        "write the {what} in decimal degrees, e.g. {} (a decimal point or comma, no degree sign), or leave both lat and lon empty to place the row by its town",
+                        if f == Field::Lat { "52,0116" } else { "4,3571" }
+                    ),
+                );
+                Err(())
+            }
+        }
+    }
+}
+
+/// Builds the layer from a table read from `file`.
+pub fn from_table(table: &Table, file: &str, d: &Dataset, date: &str) -> Result<Layer, LayerError> {
+    let columns = Columns::new(&table.header);
+    let col_err = |message: String, fix: &str| LayerError::Columns {
+        file: file.to_string(),
+        message: format!("header row {}: {message}", table.header_row),
+        fix: fix.to_string(),
+    };
+    if columns.get(Field::Name).is_none() {
+        return Err(col_err(
+            format!(
+                "no column for the name (found: {})",
+                table.header.join(", ")
+            ),
+            "name the column with the organisations' names `naam` or `name`",
+        ));
+    }
+    let has_lat = columns.get(Field::Lat).is_some();
+    let has_lon = columns.get(Field::Lon).is_some();
+    if has_lat != has_lon {
+        return Err(col_err(
+            "there is a column for one coordinate but not the other".to_string(),
+            "add both `lat` and `lon` columns (WGS84 degrees), or neither and place the rows by `plaats` or `gemeente`",
+        ));
+    }
+    let can_place_by_name =
+        columns.get(Field::Town).is_some() || columns.get(Field::Municipality).is_some();
+    if !has_lat && !can_place_by_name {
+        return Err(col_err(
+            "there is no column to place the rows by (lat and lon, plaats or gemeente)".to_string(),
+            "add `lat` and `lon` columns, or a `plaats` (town) or `gemeente` (municipality) column",
+        ));
+    }
+    let file_name = Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
+    let mut problems = Vec::new();
+    for (f, first, second) in &columns.repeated {
+        problems.push(
+            Problem::new(
+                file,
+                format!(
+                    "header row {}: columns {} and {} both hold the {}; the first is used",
+                    table.header_row,
+                    column_letter(first + 1),
+                    column_letter(second + 1),
+                    f.header()
+                ),
+                "rename or remove one of the two columns",
+            )
+            .at(Some(table.header_row), Some(second + 1)),
+        );
+    }
+    let sectors = sector_index(d);
+    let source_cite = |row: usize, bron: Option<String>| Citation {
+        source: USER_SOURCE.to_string(),
+        section: bron,
+        lines: Some([row as u32, row as u32]),
+        fields: Vec::new(),
+        note: None,
+        reading: None,
+    };
+    let mut places = Vec::with_capacity(table.rows.len());
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut placed = Placed::default();
+    let (mut rows, mut empty_rows) = (0, 0);
+    let mut r = RowReader {
+        file,
+        header: &table.header,
+        columns: &columns,
+        problems: &mut problems,
+    };
+    for row in &table.rows {
+        if row.cells.iter().all(Cell::is_empty) {
+            empty_rows += 1;
+            continue;
+        }
+        rows += 1;
+        let Some(name) = r.text(row, Field::Name) else {
+            let col = columns.get(Field::Name);
+            r.report(
+                row,
+                col,
+                "the name is empty; the row was not loaded".to_string(),
+                "fill in the organisation's name, or delete the row",
+            );
+            continue;
+        };
+        // Position: coordinates, else town, else municipality.
+        let lat = r.coordinate(row, Field::Lat);
+        let lon = r.coordinate(row, Field::Lon);
+        let (Ok(lat), Ok(lon)) = (lat, lon) else {
+            continue;
+        };
+        let town = r.text(row, Field::Town);
+        let municipality_name = r.text(row, Field::Municipality);
+        let position = match (lat, lon) {
+            (Some(lat), Some(lon)) => {
+                let inside = |v: f64, (a, b): (f64, f64)| (a..=b).contains(&v);
+                let lat_col = columns.get(Field::Lat);
+                let lon_col = columns.get(Field::Lon);
+                if !inside(lat, NL_LAT) || !inside(lon, NL_LON) {
+                    let swapped = inside(lat, NL_LON) && inside(lon, NL_LAT);
+                    let (col, message, fix) = if swapped {
+                        (
+                            lat_col,
+                            format!(
+                                "lat {lat} and lon {lon} look swapped (the Netherlands lie at lat {}–{}, lon {}–{}); the row was not loaded",
+                                NL_LAT.0, NL_LAT.1, NL_LON.0, NL_LON.1
+                            ),
+                            format!("swap the two values: lat {lon}, lon {lat}"),
+                        )
+                    } else {
+                        let (col, what, value, range) = if inside(lat, NL_LAT) {
+                            (lon_col, "lon", lon, NL_LON)
+                        } else {
+                            (lat_col, "lat", lat, NL_LAT)
+                        };
+                        let rd = if value.abs() > 1000.0 {
+                            " (this looks like RD metres, not degrees)"
+                        } else {
+                            ""
+                        };
+                        (
+                            col,
+                            format!(
+                                "{what} {value} lies outside the Netherlands{rd}; the row was not loaded"
+                            ),
+                            format!(
+                                "give WGS84 decimal degrees: {what} between {} and {}",
+                                range.0, range.1
+                            ),
+                        )
+                    };
+                    r.report(row, col, message, fix);
+                    continue;
+                }
+                placed.by_coordinates += 1;
+                Position {
+                    lat,
+                    lon,
+                    represents: "coördinaten uit het bestand".to_string(),
+                    accuracy_m: GIVEN_ACCURACY_M,
+                    basis: USER_SOURCE.to_string(),
+                }
+            }
+            _ => {
+                let m = municipality_name
+                    .as_deref()
+                    .map(|n| (n, gazetteer::municipality(n)));
+                if let Some((n, None)) = m {
+                    let col = columns.get(Field::Municipality);
+                    r.report(
+                        row,
+                        col,
+                        format!("`{n}` is not a Dutch municipality (2024); the row was not loaded"),
+                        "write the municipality as CBS names it (e.g. `Den Haag`, `Súdwest-Fryslân`) or its code GMnnnn, or give lat and lon",
+                    );
+                    continue;
+                }
+                let within = m.and_then(|(_, m)| m);
+                match (town.as_deref(), within) {
+                    (Some(t), _) if gazetteer::town(t, within).is_some() => {
+                        let Some((tp, same)) = gazetteer::town(t, within) else {
+                            continue;
+                        };
+                        placed.by_town += 1;
+                        let note = if same > 1 && within.is_none() {
+                            format!(" (de grootste van {same} plaatsen met die naam)")
+                        } else {
+                            String::new()
+                        };
+                        Position {
+                            lat: tp.lat,
+                            lon: tp.lon,
+                            represents: format!(
+                                "centrum van {}{note}, geplaatst op plaatsnaam (≈ 2 km)",
+                                tp.name
+                            ),
+                            accuracy_m: gazetteer::TOWN_ACCURACY_M,
+                            basis: USER_SOURCE.to_string(),
+                        }
+                    }
+                    (_, Some(ms)) => {
+                        // No town, or one the gazetteer lacks, inside a known municipality.
+                        placed.by_municipality += 1;
+                        Position {
+                            lat: ms.centroid[1],
+                            lon: ms.centroid[0],
+                            represents: format!(
+                                "midden van de gemeente {}, geplaatst op gemeente (≈ 5 km)",
+                                ms.name
+                            ),
+                            accuracy_m: gazetteer::MUNICIPALITY_ACCURACY_M,
+                            basis: USER_SOURCE.to_string(),
+                        }
+                    }
+                    (Some(t), None) => {
+                        // Perhaps the town column names a municipality.
+                        if let Some(ms) = gazetteer::municipality(t) {
+                            placed.by_municipality += 1;
+                            Position {
+                                lat: ms.centroid[1],
+                                lon: ms.centroid[0],
+                                represents: format!(
+                                    "midden van de gemeente {}, geplaatst op gemeente (≈ 5 km)",
+                                    ms.name
+                                ),
+                                accuracy_m: gazetteer::MUNICIPALITY_ACCURACY_M,
+                                basis: USER_SOURCE.to_string(),
+                            }
+                        } else {
+                            let col = columns.get(Field::Town);
+                            r.report(
+                                row,
+                                col,
+                                format!("town `{t}` is not in the gazetteer of 1,573 Dutch places; the row was not loaded"),
+                                "check the spelling (e.g. `Den Haag`, `'s-Hertogenbosch`), add a `gemeente` column, or give lat and lon",
+                            );
+                            continue;
+                        }
+                    }
+                    (None, None) => {
+                        let col = columns.get(Field::Lat).or(columns.get(Field::Town));
+                        r.report(
+                            row,
+                            col,
+                            "the row has no coordinates, town or municipality; the row was not loaded"
+                                .to_string(),
+                            "give lat and lon, or a town (`plaats`) or municipality (`gemeente`)",
+                        );
+                        continue;
+                    }
+                }
+            }
+        };
+        // Values a row can do without: reported, and left out.
+        let mut sector_ids = Vec::new();
+        if let Some((i, cell)) = r.cell(row, Field::Sectors) {
+            let (found, unknown) = match_sectors(&cell.text(), &sectors);
+            sector_ids = found;
+            for u in unknown {
+                let known: Vec<&str> = d.sectors.iter().map(|s| s.id.as_str()).collect();
+                r.report(
+                    row,
+                    Some(i),
+                    format!("unknown sector `{u}`; the row was loaded without it"),
+                    format!(
+                        "use a sector of the atlas by id or Dutch or English label, separated by `;`: {}",
+                        known.join(", ")
+                    ),
+                );
+            }
+        }
+        let mut kind = PlaceKind::Company;
+        if let Some((i, cell)) = r.cell(row, Field::Kind) {
+            let k = fold(&cell.text());
+            match KINDS.iter().find(|(w, _)| *w == k) {
+                Some((_, found)) => kind = *found,
+                None => r.report(
+                    row,
+                    Some(i),
+                    format!(
+                        "unknown kind `{}`; the row was loaded as a company",
+                        cell.text()
+                    ),
+                    "write bedrijf/company, organisatie/organisation, kennisinstelling/knowledge institution, netwerk/network, campus, fieldlab or project",
+                ),
+            }
+        }
+        let mut companies = None;
+        if let Some((i, cell)) = r.cell(row, Field::Companies) {
+            let n = match cell {
+                Cell::Number(f) if f.fract() == 0.0 && f.is_finite() => Some(*f as i64),
+                Cell::Number(_) | Cell::Empty => None,
+                Cell::Text(t) => parse_count(t),
+            };
+            match n {
+                Some(n) if (0..=MAX_COMPANIES).contains(&n) => companies = Some(n),
+                _ => r.report(
+                    row,
+                    Some(i),
+                    format!(
+                        "`{}` is not a number of companies; the row was loaded without it",
+                        cell.text()
+                    ),
+                    "write a whole number (e.g. 120 or 1.200), or leave the cell empty",
+                ),
+            }
+        }
+        let bron = r.text(row, Field::Source);
+        let website = r.text(row, Field::Website);
+        let mut base = slug(&name, 48);
+        if base.is_empty() {
+            base = format!("row-{}", row.number);
+        }
+        let n = ids.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let id = if *n == 1 {
+            format!("{ID_PREFIX}{base}")
+        } else {
+            format!("{ID_PREFIX}{base}-{n}")
+        };
+        let web_nl = website
+            .as_deref()
+            .map_or_else(String::new, |w| format!(" Website: {w}."));
+        let description = Text {
+            nl: format!(
+                "Eigen organisatie uit {file_name} (rij {}).{web_nl}",
+                row.number
+            ),
+            en: format!(
+                "Own organisation from {file_name} (row {}).{web_nl}",
+                row.number
+            ),
+        };
+        places.push(Place {
+            id,
+            region: USER_REGION.to_string(),
+            kind,
+            name,
+            aliases: Vec::new(),
+            town: town.or(municipality_name),
+            position,
+            description,
+            sectors: sector_ids,
+            anchors: Vec::new(),
+            fieldlabs: Vec::new(),
+            companies,
+            example_companies: Vec::new(),
+            programmes: Vec::new(),
+            clusters: Vec::new(),
+            needs: Vec::new(),
+            parent: None,
+            map_number: None,
+            members: Vec::new(),
+            members_source: None,
+            sources: vec![source_cite(row.number, bron)],
+        });
+    }
+    // Second and later duplicates got a suffix; a suffixed id may collide with a name that
+    // slugs to it ("A 2" → user-a-2): make those unique too, still in one pass.
+    let mut seen: HashMap<String, ()> = HashMap::with_capacity(places.len());
+    for p in &mut places {
+        let mut k = 2;
+        let base = p.id.clone();
+        while seen.contains_key(&p.id) {
+            p.id = format!("{base}-x{k}");
+            k += 1;
+        }
+        seen.insert(p.id.clone(), ());
+    }
+    let source = Source {
+        id: USER_SOURCE.to_string(),
+        kind: SourceKind::External,
+        title: file_name.clone(),
+        file: Some(file_name.clone()),
+        publisher: None,
+        date: Some(date.to_string()),
+        url: None,
+        note: Text {
+            nl: format!("Eigen lijst van organisaties, ingelezen op {date}."),
+            en: format!("The user's own list of organisations, read on {date}."),
+        },
+    };
+    let region = Region {
+        id: USER_REGION.to_string(),
+        name: Text {
+            nl: "Eigen organisaties".to_string(),
+            en: "Own organisations".to_string(),
+        },
+        kind: RegionKind::Atlas,
+        description: Text {
+            nl: format!("Organisaties uit {file_name}, ingelezen op {date}."),
+            en: format!("Organisations from {file_name}, read on {date}."),
+        },
+        documents: vec![USER_SOURCE.to_string()],
+        sources: vec![source_cite(table.header_row, None)],
+    };
+    Ok(Layer {
+        file_name,
+        region,
+        source,
+        places,
+        problems,
+        rows,
+        empty_rows,
+        placed,
+        how: table.how.clone(),
+        unused_columns: columns.unused.clone(),
+    })
+}
+
+/// Removes a user layer from a dataset (its places, region and source).
+pub fn strip(d: &mut Dataset) {
+    d.places.retain(|p| !is_user_place(p));
+    d.regions.retain(|r| r.id != USER_REGION);
+    d.sources.retain(|s| s.id != USER_SOURCE);
+}
+
+/// The dataset with the layer's places (any earlier layer replaced), validated again.
+/// Problems of the merge (none are expected: the rows were checked) name the layer's file.
+pub fn merge(loaded: &LoadedDataset, layer: &Layer) -> Result<LoadedDataset, LoadError> {
+    let mut dataset = loaded.dataset.clone();
+    strip(&mut dataset);
+    if layer.places.is_empty() {
+        return Err(LoadError {
+            origin: layer.file_name.clone(),
+            problems: vec![Problem::new(
+                &layer.file_name,
+                "no row could be loaded, so there is no layer to show",
+                "correct the problems listed for the rows and open the file again",
+            )],
+        });
+    }
+    dataset.sources.push(layer.source.clone());
+    dataset.regions.push(layer.region.clone());
+    dataset.places.extend(layer.places.iter().cloned());
+    let files = [super::SourceFile {
+        name: layer.file_name.clone(),
+        text: String::new(),
+    }];
+    let problems = super::validate::validate(&dataset, &files, &super::files::Locator::default());
+    if problems.is_empty() {
+        Ok(LoadedDataset {
+            dataset,
+            origin: loaded.origin.clone(),
+            files: loaded.files.clone(),
+        })
+    } else {
+        Err(LoadError {
+            origin: layer.file_name.clone(),
+            problems,
+        })
+    }
+}
+
+/// The dataset without a user layer (when the layer is removed).
+pub fn without_layer(loaded: &LoadedDataset) -> LoadedDataset {
+    let mut dataset = loaded.dataset.clone();
+    strip(&mut dataset);
+    LoadedDataset {
+        dataset,
+        origin: loaded.origin.clone(),
+        files: loaded.files.clone(),
+    }
+}
+
+/// Whether a dataset holds a user layer.
+pub fn has_layer(d: &Dataset) -> bool {
+    d.regions.iter().any(|r| r.id == USER_REGION)
+}
+
+#[cfg(test)]
+mod tests;

@@ -244,12 +244,18 @@ impl AtlasApp {
                     recent.remember(RecentKind::Dataset, path);
                 }
                 let loaded = self.with_user_layer(loaded);
-                self.state.atlas = Arc::new(Atlas::new(loaded));
-                self.building = Some(self.state.atlas.build_background());
+                self.use_atlas(Atlas::new(loaded));
                 self.state.load_error = None;
-                self.state.forget_dangling_selection();
             }
             Err(e) => self.state.load_error = Some(e),
         }
+    }
+
+    /// Shows `atlas` from now on: its search index and suggestions are built on a thread,
+    /// and a selection it does not have is dropped.
+    pub(super) fn use_atlas(&mut self, atlas: Atlas) {
+        self.state.atlas = Arc::new(atlas);
+        self.building = Some(self.state.atlas.build_background());
+        self.state.forget_dangling_selection();
     }
 }

@@ -170,8 +170,7 @@ impl AtlasApp {
                 self.views
                     .user_layer
                     .show(l.summary(lang), l.problems.clone(), true);
-                self.state.atlas = Arc::new(Atlas::new(merged));
-                self.state.forget_dangling_selection();
+                self.use_atlas(Atlas::new(merged));
                 self.data.layer = Some(l);
                 true
             }
@@ -247,8 +246,7 @@ impl AtlasApp {
     pub(super) fn remove_user_layer(&mut self) {
         let lang = self.state.settings.lang;
         let without = layer::without_layer(&self.state.atlas.loaded);
-        self.state.atlas = Arc::new(Atlas::new(without));
-        self.state.forget_dangling_selection();
+        self.use_atlas(Atlas::new(without));
         if let (Some(dir), Some(s)) = (&self.data.dir, &self.state.settings.user_layer) {
             std::fs::remove_file(dir.join(&s.copy)).ok();
         }

@@ -148,6 +148,12 @@ impl View for SearchView {
             if up {
                 self.row = self.row.saturating_sub(1);
             }
+            if enter && !self.complete {
+                // Enter means "go": wait for the place index rather than go to a record
+                // only because the places were not there yet.
+                self.results = find(atlas, &self.query, MAX_RESULTS);
+                self.complete = true;
+            }
             if enter && let Some(id) = self.results.get(self.row).and_then(|f| f.id(atlas)) {
                 out.push(Command::Focus(id));
                 self.chosen = true;

@@ -226,7 +226,7 @@ impl Store {
         let mut file = match crate::fsio::read_capped(&path, MAX_SETTINGS_BYTES) {
             Ok(bytes) => match String::from_utf8(bytes)
                 .map_err(|e| format!("not UTF-8 text ({e})"))
-                .and_then(|text| parse_settings(&text))
+                .and_then(|text| parse_settings(&text).map_err(|e| e.to_string()))
             {
                 Ok(f) => f,
                 Err(why) => {
@@ -318,55 +318,75 @@ impl Store {
 
     /// Writes the settings and the own deck, each only if it changed since the last write.
     /// The files on disk are always whole: the old ones or the new ones.
-    pub fn save(&self, settings: &Settings, window: &WindowState) -> Result<(), String> {
+    pub fn save(&self, settings: &Settings, window: &WindowState) -> Result<(), SaveError> {
         let mut settings = settings.clone();
         let own_deck = settings.own_deck.take();
         let file = SettingsFile {
             window: *window,
             settings,
         };
-        let body = toml::to_string_pretty(&file).map_err(|e| e.to_string())?;
+        let body = toml::to_string_pretty(&file)?;
         let settings_text = format!(
             "# Innovation Atlas settings, written by the app (a copy of a broken file is kept beside it).\n{body}"
         );
         let deck_text = match &own_deck {
-            Some(d) => Some(d.to_toml().map_err(|e| e.to_string())?),
+            Some(d) => Some(d.to_toml()?),
             None => None,
         };
         let Ok(mut written) = self.written.lock() else {
-            return Err("the settings store is unusable after a crash in another thread".into());
+            return Err(SaveError::Poisoned);
         };
-        std::fs::create_dir_all(&self.dir).map_err(|e| {
-            format!(
-                "{}: cannot create the folder for the settings: {e}. Fix: check that you can write in it.",
-                self.dir.display()
-            )
+        std::fs::create_dir_all(&self.dir).map_err(|source| SaveError::Folder {
+            dir: self.dir.clone(),
+            source,
         })?;
         if let Some(text) = &deck_text
             && written.1.as_ref() != Some(text)
         {
-            crate::fsio::write_atomic(&self.own_deck_path(), text.as_bytes())
-                .map_err(|e| e.to_string())?;
+            crate::fsio::write_atomic(&self.own_deck_path(), text.as_bytes())?;
             written.1 = Some(text.clone());
         }
         if written.0.as_ref() != Some(&settings_text) {
-            crate::fsio::write_atomic(&self.settings_path(), settings_text.as_bytes())
-                .map_err(|e| e.to_string())?;
+            crate::fsio::write_atomic(&self.settings_path(), settings_text.as_bytes())?;
             written.0 = Some(settings_text);
         }
         Ok(())
     }
 }
 
-fn parse_settings(text: &str) -> Result<SettingsFile, String> {
-    toml::from_str::<SettingsFile>(text).map_err(|e| {
-        let line = e
+/// Why the settings could not be written; the window shows it and the log keeps it.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("the settings could not be written as TOML: {0}")]
+    Encode(#[from] toml::ser::Error),
+    #[error("the settings store is unusable after a crash in another thread")]
+    Poisoned,
+    #[error(
+        "{}: cannot create the folder for the settings: {source}. Fix: check that you can write in it.",
+        dir.display()
+    )]
+    Folder {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Write(#[from] crate::fsio::WriteError),
+}
+
+/// A settings file that is not valid: the line (when the parser knows it) and why.
+#[derive(Debug, PartialEq, thiserror::Error)]
+#[error("{}{message}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
+struct SettingsParseError {
+    line: Option<usize>,
+    message: String,
+}
+
+fn parse_settings(text: &str) -> Result<SettingsFile, SettingsParseError> {
+    toml::from_str::<SettingsFile>(text).map_err(|e| SettingsParseError {
+        line: e
             .span()
-            .map(|s| text.get(..s.start).unwrap_or("").matches('\n').count() + 1);
-        match line {
-            Some(line) => format!("line {line}: {}", e.message().trim()),
-            None => e.message().trim().to_string(),
-        }
+            .map(|s| text.get(..s.start).unwrap_or("").matches('\n').count() + 1),
+        message: e.message().trim().to_string(),
     })
 }
 
@@ -494,7 +514,7 @@ pub fn save(app: &AtlasApp) {
         if let Ok(mut n) = active.notices.lock()
             && n.problem.is_none()
         {
-            n.problem = Some(e);
+            n.problem = Some(e.to_string());
         }
     }
 }

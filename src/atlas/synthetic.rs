@@ -142,10 +142,25 @@ struct TownSite {
     region: &'static str,
 }
 
+/// Why a synthetic dataset could not be made: the embedded data it starts from is broken
+/// (a build problem, not the user's).
+#[derive(Debug, thiserror::Error)]
+pub enum SyntheticError {
+    #[error("the embedded atlas does not load: {0}")]
+    Embedded(#[from] crate::model::LoadError),
+    #[error("assets/basemap/plaatsen.json (embedded gazetteer): {0}")]
+    Gazetteer(serde_json::Error),
+    #[error("the gazetteer has no towns in the atlas regions")]
+    NoTowns,
+    #[error("the dataset has no sectors to give places")]
+    NoSectors,
+    #[error("a generated file could not be written as TOML: {0}")]
+    Encode(#[from] toml::ser::Error),
+}
+
 /// Towns of the gazetteer inside the atlas regions, with cumulative weights (√population).
-fn towns() -> Result<(Vec<TownSite>, Vec<f64>), String> {
-    let raw: Vec<RawTown> =
-        serde_json::from_str(TOWNS).map_err(|e| format!("assets/basemap/plaatsen.json: {e}"))?;
+fn towns() -> Result<(Vec<TownSite>, Vec<f64>), SyntheticError> {
+    let raw: Vec<RawTown> = serde_json::from_str(TOWNS).map_err(SyntheticError::Gazetteer)?;
     let register = municipalities::register();
     let mut sites = Vec::new();
     let mut cumulative = Vec::new();
@@ -168,7 +183,7 @@ fn towns() -> Result<(Vec<TownSite>, Vec<f64>), String> {
         });
     }
     if sites.is_empty() {
-        return Err("the gazetteer has no towns in the atlas regions".into());
+        return Err(SyntheticError::NoTowns);
     }
     Ok((sites, cumulative))
 }
@@ -220,12 +235,12 @@ pub fn source() -> Source {
 
 /// `n` generated places for dataset `d` (which provides the sectors), deterministic in
 /// `seed`. Ids are `syn-000001`, … and never clash with the seeds' ids.
-pub fn places(d: &Dataset, n: usize, seed: u64) -> Result<Vec<Place>, String> {
+pub fn places(d: &Dataset, n: usize, seed: u64) -> Result<Vec<Place>, SyntheticError> {
     let basemap = Basemap::shared();
     let (towns, town_weights) = towns()?;
     let sectors: Vec<&crate::model::Sector> = d.sectors.iter().collect();
     if sectors.is_empty() {
-        return Err("the dataset has no sectors to give places".into());
+        return Err(SyntheticError::NoSectors);
     }
     let mut rng = Rng::new(seed);
     // Sectors and kinds as often as the dataset's own places have them (+1, so that every
@@ -358,8 +373,8 @@ pub fn places(d: &Dataset, n: usize, seed: u64) -> Result<Vec<Place>, String> {
 
 /// The embedded atlas grown to `total_places` places (its own 175 included; no places are
 /// added when it already has that many), in memory and not validated again.
-pub fn generate(total_places: usize, seed: u64) -> Result<LoadedDataset, String> {
-    let mut loaded = crate::model::load_embedded().map_err(|e| e.to_string())?;
+pub fn generate(total_places: usize, seed: u64) -> Result<LoadedDataset, SyntheticError> {
+    let mut loaded = crate::model::load_embedded()?;
     let n = total_places.saturating_sub(loaded.dataset.places.len());
     let extra = places(&loaded.dataset, n, seed)?;
     loaded.dataset.sources.push(source());
@@ -371,8 +386,8 @@ pub fn generate(total_places: usize, seed: u64) -> Result<LoadedDataset, String>
 /// The files of a dataset folder with `total_places` places: the embedded seed files as
 /// they are (paths relative to the folder) and the generated places, [`PLACES_PER_FILE`] to
 /// a file. Names use `/`; the caller joins them to the folder.
-pub fn files(total_places: usize, seed: u64) -> Result<Vec<SourceFile>, String> {
-    let loaded = crate::model::load_embedded().map_err(|e| e.to_string())?;
+pub fn files(total_places: usize, seed: u64) -> Result<Vec<SourceFile>, SyntheticError> {
+    let loaded = crate::model::load_embedded()?;
     let n = total_places.saturating_sub(loaded.dataset.places.len());
     let extra = places(&loaded.dataset, n, seed)?;
     let mut out: Vec<SourceFile> = EMBEDDED
@@ -390,10 +405,7 @@ pub fn files(total_places: usize, seed: u64) -> Result<Vec<SourceFile>, String> 
     };
     out.push(SourceFile {
         name: "synthetic/source.toml".into(),
-        text: format!(
-            "{header}{}",
-            toml::to_string(&sources).map_err(|e| e.to_string())?
-        ),
+        text: format!("{header}{}", toml::to_string(&sources)?),
     });
     for (i, chunk) in extra.chunks(PLACES_PER_FILE).enumerate() {
         let part = Dataset {
@@ -402,10 +414,7 @@ pub fn files(total_places: usize, seed: u64) -> Result<Vec<SourceFile>, String> 
         };
         out.push(SourceFile {
             name: format!("synthetic/places-{:03}.toml", i + 1),
-            text: format!(
-                "{header}{}",
-                toml::to_string(&part).map_err(|e| e.to_string())?
-            ),
+            text: format!("{header}{}", toml::to_string(&part)?),
         });
     }
     Ok(out)

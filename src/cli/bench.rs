@@ -170,8 +170,28 @@ pub const SEED: u64 = 1;
 
 /// Runs the frame scenarios: the real atlas at three zooms, then 10,000 and 100,000
 /// generated places (or the dataset at `dataset`) at Netherlands zoom.
-pub fn run(frames: usize, dataset: Option<&Path>) -> Result<Vec<Stats>, String> {
-    let loaded = model::load_embedded().map_err(|e| e.to_string())?;
+/// Why a benchmark could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum BenchError {
+    /// The dataset does not load; its first problems are named.
+    #[error("{err}: {}", first_problems(err))]
+    Load {
+        #[from]
+        err: model::LoadError,
+    },
+    #[error(transparent)]
+    Synthetic(#[from] synthetic::SyntheticError),
+    #[error(transparent)]
+    Generate(#[from] super::generate::GenerateError),
+}
+
+fn first_problems(e: &model::LoadError) -> String {
+    let list: Vec<String> = e.problems.iter().take(5).map(ToString::to_string).collect();
+    list.join("; ")
+}
+
+pub fn run(frames: usize, dataset: Option<&Path>) -> Result<Vec<Stats>, BenchError> {
+    let loaded = model::load_embedded()?;
     let real_atlas = Arc::new(Atlas::new(loaded));
     let zh = || FlyTarget::Region("zuid-holland".into());
     let nl = || FlyTarget::Netherlands;
@@ -215,7 +235,7 @@ pub fn run(frames: usize, dataset: Option<&Path>) -> Result<Vec<Stats>, String> 
     };
     match dataset {
         Some(path) => {
-            let loaded = model::load_path(path).map_err(|e| e.to_string())?;
+            let loaded = model::load_path(path)?;
             let n = loaded.dataset.places.len();
             let budget = if n <= 10_000 {
                 BUDGET_SYNTHETIC_MS
@@ -306,7 +326,7 @@ fn build_timed(loaded: model::LoadedDataset, run: &mut StartupRun) -> Arc<Atlas>
 /// loaded dataset" (build only), `runs` times each. Peak memory is the process's highest
 /// resident size during the scenario: the basemap, the dataset (and for the second, the
 /// dataset already loaded) and the atlas.
-fn startup_of(path: &Path, runs: usize) -> Result<[StartupStats; 2], String> {
+fn startup_of(path: &Path, runs: usize) -> Result<[StartupStats; 2], BenchError> {
     let mut files = StartupStats {
         name: "atlas from TOML files".into(),
         places: 0,
@@ -321,10 +341,7 @@ fn startup_of(path: &Path, runs: usize) -> Result<[StartupStats; 2], String> {
         let mut run = StartupRun::default();
         let reset = reset_peak_memory();
         let t0 = Instant::now();
-        let loaded = model::load_path(path).map_err(|e| {
-            let list: Vec<String> = e.problems.iter().take(5).map(ToString::to_string).collect();
-            format!("{e}: {}", list.join("; "))
-        })?;
+        let loaded = model::load_path(path)?;
         run.load_ms = t0.elapsed().as_secs_f64() * 1000.0;
         files.places = loaded.dataset.places.len();
         memory.places = files.places;
@@ -351,7 +368,7 @@ pub fn run_startup(
     places: &[usize],
     dataset: Option<&Path>,
     runs: usize,
-) -> Result<Vec<StartupStats>, String> {
+) -> Result<Vec<StartupStats>, BenchError> {
     let mut out = Vec::new();
     if let Some(path) = dataset {
         out.extend(startup_of(path, runs)?);
@@ -361,7 +378,9 @@ pub fn run_startup(
         let dir =
             std::env::temp_dir().join(format!("innovation-atlas-bench-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        let result = super::generate::run(n, SEED, &dir).and_then(|_| startup_of(&dir, runs));
+        let result = super::generate::run(n, SEED, &dir)
+            .map_err(BenchError::from)
+            .and_then(|_| startup_of(&dir, runs));
         let _ = std::fs::remove_dir_all(&dir);
         out.extend(result?);
     }
@@ -513,7 +532,7 @@ pub fn report_search(stats: &[SearchStats]) {
 
 /// Runs what `options` asks for and prints the tables; returns 1 when a frame median is
 /// over its budget, else 0.
-pub fn run_all(options: &Options) -> Result<i32, String> {
+pub fn run_all(options: &Options) -> Result<i32, BenchError> {
     if options.startup {
         let stats = run_startup(&options.places, options.dataset.as_deref(), options.runs)?;
         report_startup(&stats);
@@ -523,7 +542,7 @@ pub fn run_all(options: &Options) -> Result<i32, String> {
         let mut stats = Vec::new();
         match options.dataset.as_deref() {
             Some(path) => {
-                let loaded = model::load_path(path).map_err(|e| e.to_string())?;
+                let loaded = model::load_path(path)?;
                 stats.push(run_search(&Atlas::new(loaded), options.runs));
             }
             None => {

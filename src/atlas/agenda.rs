@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::search::{fold, word_score};
+use super::search::{every_word, fold, word_score};
 use crate::model::{
     Accelerator, ActionLine, AgendaItem, AgendaKind, Citation, Dataset, FinancingInstrument,
     FocusTheme, Governance, InfrastructureAsk, Lang, ProductChain, ProjectSheet, TalentInitiative,
@@ -506,20 +506,13 @@ impl AgendaIndex {
             } else if e.field == Field::Text {
                 0.0
             } else {
-                let mut total = 0.0;
-                for qw in &q_words {
-                    let s = e
-                        .words
+                let best = q_words.iter().map(|qw| {
+                    e.words
                         .iter()
                         .map(|w| word_score(qw, w))
-                        .fold(0.0, f32::max);
-                    if s == 0.0 {
-                        total = 0.0;
-                        break;
-                    }
-                    total += s;
-                }
-                total / q_words.len() as f32 * 0.85
+                        .fold(0.0, f32::max)
+                });
+                every_word(best, q_words.len()) * 0.85
             };
             if base <= 0.0 {
                 continue;

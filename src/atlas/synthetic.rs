@@ -13,9 +13,8 @@
 //! as the files of a dataset folder that `innovation-atlas check` accepts (the seed files
 //! unchanged, the generated places in `synthetic/places-NNN.toml`).
 
-use serde::Deserialize;
-
-use crate::basemap::{Basemap, TOWNS, municipalities};
+use crate::basemap::lonlat::{self, TownPoint};
+use crate::basemap::{Basemap, municipalities};
 use crate::geo::geometry::to_rel;
 use crate::model::{
     Citation, Dataset, LoadedDataset, Origin, Place, PlaceKind, Position, Source, SourceFile,
@@ -124,21 +123,8 @@ impl Rng {
     }
 }
 
-#[derive(Deserialize)]
-struct RawTown {
-    name: String,
-    lat: f64,
-    lon: f64,
-    cbs_code: String,
-    #[serde(default)]
-    population: Option<u32>,
-}
-
 struct TownSite {
-    name: String,
-    lat: f64,
-    lon: f64,
-    cbs: String,
+    town: &'static TownPoint,
     region: &'static str,
 }
 
@@ -148,8 +134,6 @@ struct TownSite {
 pub enum SyntheticError {
     #[error("the embedded atlas does not load: {0}")]
     Embedded(#[from] crate::model::LoadError),
-    #[error("assets/basemap/plaatsen.json (embedded gazetteer): {0}")]
-    Gazetteer(serde_json::Error),
     #[error("the gazetteer has no towns in the atlas regions")]
     NoTowns,
     #[error("the dataset has no sectors to give places")]
@@ -160,27 +144,20 @@ pub enum SyntheticError {
 
 /// Towns of the gazetteer inside the atlas regions, with cumulative weights (√population).
 fn towns() -> Result<(Vec<TownSite>, Vec<f64>), SyntheticError> {
-    let raw: Vec<RawTown> = serde_json::from_str(TOWNS).map_err(SyntheticError::Gazetteer)?;
     let register = municipalities::register();
     let mut sites = Vec::new();
     let mut cumulative = Vec::new();
     let mut total = 0.0;
-    for t in raw {
+    for town in lonlat::towns() {
         let Some(region) = register
-            .get(&t.cbs_code)
+            .get(&town.cbs)
             .and_then(|m| region_of_province(&m.province))
         else {
             continue;
         };
-        total += f64::from(t.population.unwrap_or(0).max(100)).sqrt();
+        total += f64::from(town.population.max(100)).sqrt();
         cumulative.push(total);
-        sites.push(TownSite {
-            name: t.name,
-            lat: t.lat,
-            lon: t.lon,
-            cbs: t.cbs_code,
-            region,
-        });
+        sites.push(TownSite { town, region });
     }
     if sites.is_empty() {
         return Err(SyntheticError::NoTowns);
@@ -270,7 +247,8 @@ pub fn places(d: &Dataset, n: usize, seed: u64) -> Result<Vec<Place>, SyntheticE
     let mut profiles: Vec<(&'static str, usize)> = Vec::new();
     let mut out: Vec<Place> = Vec::with_capacity(n);
     for k in 0..n {
-        let town = &towns[rng.weighted(&town_weights)];
+        let site = &towns[rng.weighted(&town_weights)];
+        let (town, town_region) = (site.town, site.region);
         let area = basemap.municipality(&town.cbs);
         // Within about 2 km of the town centre and inside its municipality.
         let (mut lat, mut lon) = (town.lat, town.lon);
@@ -310,7 +288,7 @@ pub fn places(d: &Dataset, n: usize, seed: u64) -> Result<Vec<Place>, SyntheticE
             let here: Vec<usize> = profiles
                 .iter()
                 .rev()
-                .filter(|(r, _)| *r == town.region)
+                .filter(|(r, _)| *r == town_region)
                 .take(32)
                 .map(|(_, i)| *i)
                 .collect();
@@ -329,11 +307,11 @@ pub fn places(d: &Dataset, n: usize, seed: u64) -> Result<Vec<Place>, SyntheticE
         };
         let id = format!("syn-{:06}", k + 1);
         if profile {
-            profiles.push((town.region, out.len()));
+            profiles.push((town_region, out.len()));
         }
         out.push(Place {
             id,
-            region: town.region.into(),
+            region: town_region.into(),
             kind,
             name,
             aliases: Vec::new(),

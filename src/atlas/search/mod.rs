@@ -92,6 +92,23 @@ fn plain_letters(c: char) -> Option<&'static str> {
     })
 }
 
+/// The mean of each query word's best score, or 0 when one of the words matches nothing:
+/// a result must match every word the user typed.
+pub fn every_word(best_per_word: impl Iterator<Item = f32>, words: usize) -> f32 {
+    let mut total = 0.0;
+    for s in best_per_word {
+        if s == 0.0 {
+            return 0.0;
+        }
+        total += s;
+    }
+    if words == 0 {
+        0.0
+    } else {
+        total / words as f32
+    }
+}
+
 /// Lower case, accents removed, punctuation turned into spaces, spaces collapsed.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -609,19 +626,13 @@ impl SearchIndex {
                 CONTAINS => 0.8,
                 _ => {
                     let words = b.words.row(e as usize);
-                    let mut total = 0.0;
-                    for m in &scores {
-                        let s = words
+                    let best = scores.iter().map(|m| {
+                        words
                             .iter()
                             .map(|&w| m.get(w as usize).copied().unwrap_or(0.0))
-                            .fold(0.0, f32::max);
-                        if s == 0.0 {
-                            total = 0.0;
-                            break;
-                        }
-                        total += s;
-                    }
-                    total / q_words.len() as f32 * 0.85
+                            .fold(0.0, f32::max)
+                    });
+                    every_word(best, q_words.len()) * 0.85
                 }
             }
         };

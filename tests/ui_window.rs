@@ -175,6 +175,35 @@ fn the_palette_finds_and_runs_an_action_by_name() {
 }
 
 #[test]
+fn escape_closes_the_palette_with_or_without_the_field_focused() {
+    let mut h = harness_in([1366.0, 768.0], Lang::Nl);
+    h.get_by_label("RoboHouse").click();
+    h.run();
+    let selected = h.state().state.settings.selection.clone();
+    assert!(selected.is_some());
+    for focused in [true, false] {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+        h.run();
+        assert!(common::shows(&h, "Opdrachten"), "the palette opened");
+        if !focused {
+            h.ctx.memory_mut(|m| m.stop_text_input());
+            h.run();
+        }
+        h.key_press(egui::Key::Escape);
+        h.run();
+        assert!(
+            !common::shows(&h, "Opdrachten"),
+            "Escape closed the palette (field focused: {focused})"
+        );
+        assert_eq!(
+            h.state().state.settings.selection,
+            selected,
+            "the Escape that closed the palette did not also clear the selection"
+        );
+    }
+}
+
+#[test]
 fn escape_clears_the_selection_and_a_click_on_empty_map_too() {
     let mut h = harness_in([1366.0, 768.0], Lang::Nl);
     h.get_by_label("RoboHouse").click();

@@ -259,7 +259,9 @@ pub fn shortcuts(ctx: &egui::Context, out: &mut Vec<Command>) {
         })
         .collect();
     list.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
-    let typing = ctx.memory(|m| m.focused().is_some());
+    // A field being typed in, or a modal window (the palette, a path prompt), takes Escape
+    // for itself: it closes that first.
+    let typing = ctx.memory(|m| m.focused().is_some() || m.top_modal_layer().is_some());
     for (a, s) in list {
         if s.logical_key == Key::Escape && (typing || ctx.egui_wants_keyboard_input()) {
             continue;

@@ -58,7 +58,7 @@ impl View for Palette {
         let found = matches(state, &self.query);
         self.chosen = self.chosen.min(found.len().saturating_sub(1));
         let mut close = false;
-        egui::Modal::new(egui::Id::unique("command-palette")).show(ui.ctx(), |ui| {
+        let modal = egui::Modal::new(egui::Id::unique("command-palette")).show(ui.ctx(), |ui| {
             ui.set_width(420.0);
             ui.label(RichText::new(tr(lang, "palette.heading")).strong());
             let field = ui.add(
@@ -70,12 +70,11 @@ impl View for Palette {
                 field.request_focus();
                 self.focus = false;
             }
-            let (down, up, enter, esc) = ui.input(|i| {
+            let (down, up, enter) = ui.input(|i| {
                 (
                     i.key_pressed(Key::ArrowDown),
                     i.key_pressed(Key::ArrowUp),
                     i.key_pressed(Key::Enter),
-                    i.key_pressed(Key::Escape),
                 )
             });
             if down {
@@ -90,9 +89,13 @@ impl View for Palette {
                     for (k, a) in found.iter().enumerate() {
                         let mut button =
                             egui::Button::selectable(k == self.chosen, tr(lang, a.key()));
-                        if let Some(s) = a.shortcut() {
-                            button = button.shortcut_text(ui.ctx().format_shortcut(&s));
-                        }
+                        // Every entry gets a shortcut column (empty when it has none): a
+                        // sized button without one centres its label.
+                        let shortcut = a
+                            .shortcut()
+                            .map(|s| ui.ctx().format_shortcut(&s))
+                            .unwrap_or_default();
+                        button = button.shortcut_text(shortcut);
                         if ui.add_sized([ui.available_width(), 22.0], button).clicked() {
                             out.push(Command::Run(*a));
                             close = true;
@@ -106,11 +109,9 @@ impl View for Palette {
                 out.push(Command::Run(*a));
                 close = true;
             }
-            if esc {
-                close = true;
-            }
         });
-        if close {
+        // Escape (whether or not the field has the focus) or a click beside the palette.
+        if close || modal.should_close() {
             self.open = false;
         }
     }

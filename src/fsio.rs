@@ -193,30 +193,71 @@ pub enum WriteError {
     )]
     ReadOnly { path: String },
     #[error(
-        "could not write {path}: {source}; the file that was there is unchanged. Fix: {}.",
+        "could not write {path}: {source}; {}. Fix: {}.",
+        if *existed { "the file that was there is unchanged" } else { "nothing was written" },
         write_fix(source)
     )]
     Io {
         path: String,
+        /// A file was there before (and still is, unchanged).
+        existed: bool,
         #[source]
         source: std::io::Error,
     },
 }
 
+/// What went wrong in a write, for texts in other languages than this module's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteProblem {
+    NoFolder,
+    NoPermission,
+    DiskFull,
+    TooLarge,
+    ReadOnlyDisk,
+    BadName,
+    Other,
+}
+
+impl WriteError {
+    /// The kind of failure of an I/O error (None for the refusals before writing).
+    pub fn problem(&self) -> Option<WriteProblem> {
+        match self {
+            WriteError::Io { source, .. } => Some(problem_of(source)),
+            _ => None,
+        }
+    }
+}
+
 fn write_fix(e: &std::io::Error) -> &'static str {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => "the folder does not exist; create it or choose another folder",
-        K::PermissionDenied => "you may not write in this folder; choose one you can write to",
-        K::StorageFull | K::QuotaExceeded => "the disk is full; free some space and try again",
-        K::FileTooLarge => {
+    match problem_of(e) {
+        WriteProblem::NoFolder => "the folder does not exist; create it or choose another folder",
+        WriteProblem::NoPermission => {
+            "you may not write in this folder; choose one you can write to"
+        }
+        WriteProblem::DiskFull => "the disk is full; free some space and try again",
+        WriteProblem::TooLarge => {
             "the file is larger than this system or disk allows; choose another disk"
         }
-        K::ReadOnlyFilesystem => "the disk is mounted read-only; choose another disk",
-        K::InvalidFilename => {
+        WriteProblem::ReadOnlyDisk => "the disk is mounted read-only; choose another disk",
+        WriteProblem::BadName => {
             "the file name is too long or not allowed here; choose a shorter name"
         }
-        _ => "check that the folder exists, that you can write to it and that the disk has space",
+        WriteProblem::Other => {
+            "check that the folder exists, that you can write to it and that the disk has space"
+        }
+    }
+}
+
+fn problem_of(e: &std::io::Error) -> WriteProblem {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => WriteProblem::NoFolder,
+        K::PermissionDenied => WriteProblem::NoPermission,
+        K::StorageFull | K::QuotaExceeded => WriteProblem::DiskFull,
+        K::FileTooLarge => WriteProblem::TooLarge,
+        K::ReadOnlyFilesystem => WriteProblem::ReadOnlyDisk,
+        K::InvalidFilename => WriteProblem::BadName,
+        _ => WriteProblem::Other,
     }
 }
 
@@ -253,6 +294,7 @@ fn resolve_links(path: &Path) -> std::io::Result<PathBuf> {
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
     let io_err = |source: std::io::Error| WriteError::Io {
         path: path.display().to_string(),
+        existed: std::fs::symlink_metadata(path).is_ok(),
         source,
     };
     let target = resolve_links(path).map_err(io_err)?;

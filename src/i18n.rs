@@ -26,6 +26,42 @@ pub fn tr(lang: Lang, key: &'static str) -> &'static str {
     table.get(key).map_or(key, String::as_str)
 }
 
+/// Why a file could not be written, in the UI's language (the error's own text is English,
+/// for the command line and the log).
+pub fn write_error(lang: Lang, e: &crate::fsio::WriteError) -> String {
+    use crate::fsio::{WriteError, WriteProblem};
+    let fill = |key: &'static str, path: &str| tr(lang, key).replace("{path}", path);
+    match e {
+        WriteError::NotAFile { path, kind } => {
+            let kind = match *kind {
+                "a folder" => tr(lang, "write.kind.folder"),
+                "a named pipe (FIFO)" => tr(lang, "write.kind.fifo"),
+                "a device" => tr(lang, "write.kind.device"),
+                "a socket" => tr(lang, "write.kind.socket"),
+                _ => tr(lang, "write.kind.other"),
+            };
+            fill("write.not_a_file", path).replace("{kind}", kind)
+        }
+        WriteError::ReadOnly { path } => fill("write.read_only", path),
+        WriteError::Io { path, existed, .. } => {
+            let fix = match e.problem().unwrap_or(WriteProblem::Other) {
+                WriteProblem::NoFolder => "write.fix.no_folder",
+                WriteProblem::NoPermission => "write.fix.no_permission",
+                WriteProblem::DiskFull => "write.fix.disk_full",
+                WriteProblem::TooLarge => "write.fix.too_large",
+                WriteProblem::ReadOnlyDisk => "write.fix.read_only_disk",
+                WriteProblem::BadName => "write.fix.bad_name",
+                WriteProblem::Other => "write.fix.other",
+            };
+            let mut text = fill("write.failed", path);
+            if *existed {
+                text = format!("{text} {}", tr(lang, "write.old_kept"));
+            }
+            format!("{text} {} {}", tr(lang, "write.fix"), tr(lang, fix))
+        }
+    }
+}
+
 /// A count with its noun, singular or plural as the language wants: "1 plaats",
 /// "3 plaatsen", "1,200 places". The plural is `key`; the singular `key.one` when the
 /// language files have one (else the plural is used for every count).

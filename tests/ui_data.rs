@@ -141,11 +141,20 @@ fn a_failed_export_says_why_and_leaves_the_old_file() {
     h.run();
     h.get_by_label("Exporteren…").click();
     h.run();
-    answer_path(&mut h, &dir.join("no-such-folder").join("x.geojson"));
+    answer_path(&mut h, &dir.join("bestaat-niet").join("x.geojson"));
     let (text, failed) = wait_for_status(&mut h);
     assert!(failed, "{text}");
     assert!(text.starts_with("Exporteren mislukt:"), "{text}");
-    assert!(text.contains("the folder does not exist"), "{text}");
+    // In the window's language, and true: there was no file, so nothing was kept.
+    assert!(text.contains("de map bestaat niet"), "{text}");
+    assert!(
+        !text.contains("ongewijzigd"),
+        "there was no file to keep: {text}"
+    );
+    assert!(
+        !text.contains("folder") && !text.contains("unchanged"),
+        "{text}"
+    );
     // A read-only file stays as it was.
     let old = dir.join("old.geojson");
     std::fs::write(&old, "old").expect("write");
@@ -157,7 +166,7 @@ fn a_failed_export_says_why_and_leaves_the_old_file() {
     h.run();
     answer_path(&mut h, &old);
     let (text, failed) = wait_for_status(&mut h);
-    assert!(failed && text.contains("read-only"), "{text}");
+    assert!(failed && text.contains("alleen-lezen"), "{text}");
     assert_eq!(std::fs::read_to_string(&old).expect("old"), "old");
     std::fs::remove_dir_all(&dir).ok();
 }

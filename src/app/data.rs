@@ -93,7 +93,10 @@ impl AtlasApp {
                     format!("{} {}", tr(lang, "data.exported"), path.display()),
                     false,
                 ),
-                Err(e) => (format!("{} {e}", tr(lang, "data.failed")), true),
+                Err(e) => (
+                    format!("{} {}", tr(lang, "data.failed"), e.localized(lang)),
+                    true,
+                ),
             };
             self.views.data_export.status = Some((text.clone(), failed));
             self.set_status(text, failed);
@@ -196,10 +199,10 @@ impl AtlasApp {
             std::fs::remove_file(dir.join(&old.copy)).ok();
         }
         let written = std::fs::create_dir_all(&dir)
-            .map_err(|e| e.to_string())
+            .map_err(|e| format!("{}: {e}", dir.display()))
             .and_then(|()| {
                 crate::fsio::write_atomic(&dir.join(&settings.copy), bytes)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| crate::i18n::write_error(lang, &e))
             });
         if let Err(e) = written {
             self.set_status(format!("{} {e}", tr(lang, "data.failed")), true);

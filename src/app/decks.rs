@@ -224,6 +224,15 @@ impl AtlasApp {
                     false,
                 );
             }
+            Err(deck::DeckError::Write(w)) => {
+                let text = format!(
+                    "{} {} {}",
+                    tr(lang, "present.failed"),
+                    crate::i18n::write_error(lang, &w),
+                    tr(lang, "present.deck_kept")
+                );
+                self.set_status(text, true);
+            }
             Err(e) => self.set_status(format!("{} {e}", tr(lang, "present.failed")), true),
         }
     }

@@ -229,7 +229,10 @@ impl AtlasApp {
                     let text = format!("{} {}", tr(lang, "present.exported"), path.display());
                     self.set_status(text, false);
                 }
-                Err(e) => self.set_status(format!("{} {e}", tr(lang, "present.failed")), true),
+                Err(e) => {
+                    let text = format!("{} {}", tr(lang, "present.failed"), e.localized(lang));
+                    self.set_status(text, true);
+                }
             }
         }
         for done in self.dialogs.pictures.poll() {

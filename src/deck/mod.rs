@@ -186,10 +186,11 @@ pub enum DeckError {
     },
     #[error("{path}: the deck does not fit this atlas:\n{}", problems.join("\n"))]
     Invalid { path: String, problems: Vec<String> },
-    #[error(
-        "{path}: cannot write the deck: {message}. Fix: save it in a folder you can write to (Opslaan als…); the deck itself is kept."
-    )]
-    Write { path: String, message: String },
+    #[error("{path}: the deck could not be written as TOML: {message}")]
+    Encode { path: String, message: String },
+    /// The deck itself stays in the app (and in its own-deck file).
+    #[error("{0} The deck itself is kept.")]
+    Write(#[from] crate::fsio::WriteError),
 }
 
 /// At most this many ids side by side in a `view = "compare"` slide (as in the app).
@@ -552,12 +553,11 @@ pub fn load(path: &Path, d: &Dataset) -> Result<Deck, DeckError> {
 
 /// Writes a deck atomically: the file on disk is always the old or the whole new deck.
 pub fn save(path: &Path, deck: &Deck) -> Result<(), DeckError> {
-    let write_err = |message: String| DeckError::Write {
+    let text = deck.to_toml().map_err(|e| DeckError::Encode {
         path: path.display().to_string(),
-        message,
-    };
-    let text = deck.to_toml().map_err(|e| write_err(e.to_string()))?;
-    crate::fsio::write_atomic(path, text.as_bytes()).map_err(|e| write_err(e.to_string()))
+        message: e.to_string(),
+    })?;
+    Ok(crate::fsio::write_atomic(path, text.as_bytes())?)
 }
 
 /// Gives a deck path the `.toml` extension if it has none (file dialogs often drop it).

@@ -71,6 +71,16 @@ pub enum ExportError {
     Write(#[from] crate::fsio::WriteError),
 }
 
+impl ExportError {
+    /// The message for the window, in its language where it has one.
+    pub fn localized(&self, lang: Lang) -> String {
+        match self {
+            ExportError::Write(w) => crate::i18n::write_error(lang, w),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// The export's bytes.
 pub fn render(d: &Dataset, subset: &Subset, req: &Request) -> Result<Vec<u8>, ExportError> {
     let lang = req.lang;

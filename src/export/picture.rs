@@ -38,6 +38,16 @@ pub enum ExportSlideError {
     Write(#[from] crate::fsio::WriteError),
 }
 
+impl ExportSlideError {
+    /// The message for the window, in its language where it has one.
+    pub fn localized(&self, lang: Lang) -> String {
+        match self {
+            ExportSlideError::Write(w) => crate::i18n::write_error(lang, w),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// Renders slide `index` of `deck` as `picture` (for a window of `size` pixels, or on its
 /// paper) and writes it to `path` atomically.
 pub fn export_slide(

@@ -209,10 +209,13 @@ pub enum Field {
     Line,
     /// Words of the description; only matched as a whole phrase ("Oude Lijn").
     Text,
+    /// The name of the record's kind ("focusthema", "vraag aan het Rijk"), matched by the
+    /// search view, which knows the names.
+    Kind,
 }
 
 impl Field {
-    fn weight(self) -> f32 {
+    pub fn weight(self) -> f32 {
         match self {
             Field::Title => 1.0,
             Field::Alias => 0.95,
@@ -221,6 +224,7 @@ impl Field {
             Field::Line => 0.8,
             Field::Partner | Field::RunBy => 0.75,
             Field::Text => 0.6,
+            Field::Kind => 0.78,
         }
     }
 
@@ -235,6 +239,7 @@ impl Field {
             Field::RunBy => "search.field.runner",
             Field::Line => "search.field.line",
             Field::Text => "search.field.text",
+            Field::Kind => "search.field.kind",
         }
     }
 }

@@ -5,10 +5,12 @@
 use egui::{Key, RichText};
 
 use super::View;
-use crate::atlas::agenda::AgendaHit;
+use crate::atlas::agenda::{AgendaHit, Field, RecordKind};
 use crate::atlas::search::Hit;
+use crate::atlas::search::fold;
 use crate::command::Command;
 use crate::i18n::{self, tr};
+use crate::model::{AgendaKind, Lang};
 use crate::state::AppState;
 
 const MAX_RESULTS: usize = 12;
@@ -60,7 +62,12 @@ fn merge(
     query: &str,
     limit: usize,
 ) -> Vec<Found> {
-    let records = atlas.agenda.search(query, limit);
+    let mut records = atlas.agenda.search(query, limit);
+    for hit in kind_hits(atlas, query) {
+        if !records.iter().any(|r| r.record == hit.record) {
+            records.push(hit);
+        }
+    }
     let keep_records = records.len().min(MIN_AGENDA_RESULTS);
     let keep_places = places.len().min(limit.saturating_sub(keep_records));
     let mut all: Vec<Found> = places.into_iter().map(Found::Place).collect();
@@ -73,6 +80,64 @@ fn merge(
     all.extend(extra_places.into_iter().take(room));
     all.sort_by(|a, b| b.score().total_cmp(&a.score()));
     all
+}
+
+/// The names a kind of record goes by, in both languages: the kind ("Vraag aan het Rijk")
+/// and the agenda section that lists them ("Vragen aan het Rijk").
+fn kind_names(kind: RecordKind) -> Vec<&'static str> {
+    let section = match kind {
+        RecordKind::ActionLine | RecordKind::ProductChain | RecordKind::ProjectSheet => {
+            "agenda.sec.lines"
+        }
+        RecordKind::FocusTheme => "agenda.sec.themes",
+        RecordKind::Item(AgendaKind::Ask) => "agenda.sec.asks",
+        RecordKind::Item(AgendaKind::Leadership) | RecordKind::Governance => {
+            "agenda.sec.leadership"
+        }
+        RecordKind::Item(AgendaKind::Challenge) => "agenda.sec.challenges",
+        RecordKind::Item(AgendaKind::Pillar) => "agenda.sec.pillars",
+        RecordKind::Accelerator => "agenda.sec.accelerators",
+        RecordKind::Infrastructure => "agenda.sec.infra",
+        RecordKind::Talent => "agenda.sec.talent",
+        RecordKind::Instrument => "agenda.sec.instruments",
+    };
+    [Lang::Nl, Lang::En]
+        .into_iter()
+        .flat_map(|lang| [tr(lang, kind.key()), tr(lang, section)])
+        .collect()
+}
+
+/// Every record of a kind the query names as whole words: "focusthema" lists the six
+/// themes, "Rijk" the asks to national government.
+fn kind_hits(atlas: &crate::atlas::Atlas, query: &str) -> Vec<AgendaHit> {
+    let q = fold(query);
+    if q.chars().count() < 4 {
+        return Vec::new();
+    }
+    let q = format!(" {q} ");
+    let mut named: Vec<(RecordKind, Option<&'static str>)> = Vec::new();
+    let mut out = Vec::new();
+    for (i, r) in atlas.agenda.records.iter().enumerate() {
+        let name = match named.iter().find(|(k, _)| *k == r.kind) {
+            Some((_, name)) => *name,
+            None => {
+                let name = kind_names(r.kind)
+                    .into_iter()
+                    .find(|n| format!(" {} ", fold(n)).contains(&q));
+                named.push((r.kind, name));
+                name
+            }
+        };
+        if let Some(name) = name {
+            out.push(AgendaHit {
+                record: i,
+                score: Field::Kind.weight(),
+                field: Field::Kind,
+                matched: name.to_string(),
+            });
+        }
+    }
+    out
 }
 
 #[derive(Default)]
@@ -258,5 +323,36 @@ mod tests {
             ids("Lelylijn").first().map(String::as_str),
             Some("nn-infra-lelylijn")
         );
+    }
+
+    #[test]
+    fn a_kind_of_record_is_found_by_its_name() {
+        let loaded = crate::model::load_embedded().expect("the embedded atlas loads");
+        let atlas = crate::atlas::Atlas::new(loaded);
+        let of_kind = |q: &str, kind: RecordKind| -> usize {
+            find(&atlas, q, MAX_RESULTS)
+                .iter()
+                .filter(|f| match f {
+                    Found::Record(h) => atlas.agenda.records[h.record].kind == kind,
+                    Found::Place(_) => false,
+                })
+                .count()
+        };
+        let asks = RecordKind::Item(AgendaKind::Ask);
+        let themes = RecordKind::FocusTheme;
+        let all_asks = atlas
+            .agenda
+            .records
+            .iter()
+            .filter(|r| r.kind == asks)
+            .count();
+        assert!(all_asks >= 5, "{all_asks}");
+        assert!(of_kind("vragen aan het rijk", asks) >= 5);
+        assert_eq!(of_kind("focusthema", themes), 6);
+        assert_eq!(of_kind("focus themes", themes), 6);
+        // One word of the name: places named Schiphol-Rijk may come first, the asks follow.
+        assert!(of_kind("Rijk", asks) >= MIN_AGENDA_RESULTS);
+        // Short fragments do not list whole kinds.
+        assert_eq!(of_kind("vra", asks), 0);
     }
 }

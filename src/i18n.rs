@@ -62,6 +62,15 @@ pub fn write_error(lang: Lang, e: &crate::fsio::WriteError) -> String {
     }
 }
 
+/// "A, B en C" / "A, B and C".
+pub fn and_list(lang: Lang, items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), tr(lang, "list.and")),
+    }
+}
+
 /// A count with its noun, singular or plural as the language wants: "1 plaats",
 /// "3 plaatsen", "1,200 places". The plural is `key`; the singular `key.one` when the
 /// language files have one (else the plural is used for every count).

@@ -216,3 +216,22 @@ fn escape_clears_the_selection_and_a_click_on_empty_map_too() {
     h.run();
     assert_eq!(h.state().state.settings.selection, None);
 }
+
+#[test]
+fn a_picture_of_the_view_is_titled_and_cited_by_what_it_shows() {
+    let mut h = harness_in([1366.0, 768.0], Lang::Nl);
+    let slide = h.state().picture_of_view();
+    assert!(!slide.title.contains("Nieuwe dia"), "{}", slide.title);
+    assert!(slide.title.contains("Zuid-Holland"), "{}", slide.title);
+    assert!(slide.title.contains(" en "), "{}", slide.title);
+    assert!(!slide.sources.is_empty(), "a picture cites what it shows");
+    h.state_mut()
+        .apply(Command::ToggleSector("robotics".to_string()));
+    h.run();
+    let filtered = h.state().picture_of_view();
+    assert!(filtered.title.contains("Robotica"), "{}", filtered.title);
+    // A selection names the picture.
+    h.get_by_label("RoboHouse").click();
+    h.run();
+    assert_eq!(h.state().picture_of_view().title, "RoboHouse");
+}

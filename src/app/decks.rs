@@ -259,6 +259,48 @@ impl AtlasApp {
         }
     }
 
+    /// A picture of what the atlas shows now (the map picture export, the copy to the
+    /// clipboard): the view's slide, titled by the selection or else by the regions and
+    /// sectors shown, and citing them.
+    pub fn picture_of_view(&self) -> Slide {
+        let mut slide = self.slide_from_view();
+        let s = &self.state.settings;
+        if s.selection.is_some() {
+            return slide;
+        }
+        let lang = s.lang;
+        let d = self.state.atlas.data();
+        let shown: Vec<&crate::model::Region> = d
+            .regions
+            .iter()
+            .filter(|r| r.kind == crate::model::RegionKind::Atlas)
+            .filter(|r| !s.layers.hidden_regions.contains(&r.id))
+            .filter(|r| d.places.iter().any(|p| p.region == r.id))
+            .collect();
+        let mut title = crate::i18n::and_list(
+            lang,
+            &shown.iter().map(|r| r.name.get(lang)).collect::<Vec<_>>(),
+        );
+        if !s.sector_filter.is_empty() {
+            let sectors: Vec<&str> = s
+                .sector_filter
+                .iter()
+                .filter_map(|id| d.sector(id))
+                .map(|x| x.label.get(lang))
+                .collect();
+            title = format!("{title} · {}", sectors.join(", "));
+        }
+        if !title.is_empty() {
+            slide.title = title;
+        }
+        slide.sources = shown
+            .iter()
+            .filter_map(|r| r.sources.first().cloned())
+            .take(3)
+            .collect();
+        slide
+    }
+
     /// A slide of what the atlas shows now: the map's view, filter, layers and selection.
     pub fn slide_from_view(&self) -> Slide {
         let s = &self.state.settings;

@@ -133,7 +133,7 @@ impl AtlasApp {
             None => Some((
                 Deck {
                     title: String::new(),
-                    slides: vec![self.slide_from_view()],
+                    slides: vec![self.picture_of_view()],
                 },
                 0,
             )),
@@ -192,7 +192,7 @@ impl AtlasApp {
         let size = self.window_size;
         let deck = Deck {
             title: String::new(),
-            slides: vec![self.slide_from_view()],
+            slides: vec![self.picture_of_view()],
         };
         self.dialogs.pictures.spawn("copy picture", move || {
             SlideRenderer::new(size, 1.0).image(&atlas, &deck, 0, lang)
@@ -227,10 +227,12 @@ impl AtlasApp {
             match done {
                 Ok(path) => {
                     let text = format!("{} {}", tr(lang, "present.exported"), path.display());
+                    self.views.picture_export.status = Some((text.clone(), false));
                     self.set_status(text, false);
                 }
                 Err(e) => {
                     let text = format!("{} {}", tr(lang, "present.failed"), e.localized(lang));
+                    self.views.picture_export.status = Some((text.clone(), true));
                     self.set_status(text, true);
                 }
             }

@@ -240,7 +240,12 @@ impl SlideRenderer {
         let slide = deck.slides.get(index).ok_or(PictureError::NoSlide(index))?;
         self.warm_up();
         let state = AppState::showing(Arc::clone(atlas), slide.scene(lang));
-        let counter = format!("{} / {}", index + 1, deck.slides.len());
+        // A picture of one view is no slide of a deck: no page number.
+        let counter = if deck.slides.len() > 1 {
+            format!("{} / {}", index + 1, deck.slides.len())
+        } else {
+            String::new()
+        };
         let sources = atlas
             .data()
             .cite_all_readable(unique_sources(&slide.sources));

@@ -22,7 +22,7 @@ impl View for AboutView {
         let lang = state.lang();
         let d = state.atlas.data();
         let mut open = true;
-        egui::Window::new(tr(lang, "about.heading"))
+        super::dialog_window(ui.ctx(), tr(lang, "about.heading"))
             .id(egui::Id::unique("about-window"))
             .open(&mut open)
             .default_width(560.0)

@@ -37,7 +37,7 @@ impl View for DataExportView {
         }
         let lang = state.settings.lang;
         let mut open = true;
-        egui::Window::new(tr(lang, "data.heading"))
+        super::dialog_window(ui.ctx(), tr(lang, "data.heading"))
             .id(egui::Id::unique("data-export"))
             .open(&mut open)
             .collapsible(false)
@@ -68,15 +68,7 @@ impl View for DataExportView {
                         out.push(Command::ShowDataExport(false));
                     }
                 });
-                if let Some((text, failed)) = &self.status {
-                    ui.add_space(4.0);
-                    let t = RichText::new(text);
-                    ui.label(if *failed {
-                        t.color(ui.visuals().error_fg_color)
-                    } else {
-                        t
-                    });
-                }
+                super::status_line(ui, self.status.as_ref());
             });
         if !open {
             out.push(Command::ShowDataExport(false));
@@ -105,7 +97,7 @@ impl View for UserLayerReport {
         };
         let lang = state.settings.lang;
         let mut open = true;
-        egui::Window::new(tr(lang, "layer.heading"))
+        super::dialog_window(ui.ctx(), tr(lang, "layer.heading"))
             .id(egui::Id::unique("user-layer-report"))
             .open(&mut open)
             .default_width(620.0)

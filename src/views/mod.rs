@@ -90,6 +90,29 @@ pub fn format_number(v: f64, lang: crate::model::Lang) -> String {
     if neg { format!("-{grouped}") } else { grouped }
 }
 
+/// How the last job of a window went: what was written, or (in the error colour) why not.
+pub fn status_line(ui: &mut egui::Ui, status: Option<&(String, bool)>) {
+    if let Some((text, failed)) = status {
+        ui.add_space(4.0);
+        let t = egui::RichText::new(text);
+        ui.label(if *failed {
+            t.color(ui.visuals().error_fg_color)
+        } else {
+            t
+        });
+    }
+}
+
+/// A dialog window (export, problems, about, path field): centred below the menu bar when it
+/// first opens, never on top of the menus, movable from there.
+pub fn dialog_window(ctx: &egui::Context, title: &str) -> egui::Window<'static> {
+    let area = ctx.content_rect();
+    egui::Window::new(title.to_string())
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(egui::pos2(area.center().x, area.top() + 90.0))
+        .collapsible(false)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -70,7 +70,7 @@ impl View for PathPrompt {
         };
         let lang = state.settings.lang;
         let mut done = false;
-        egui::Window::new(tr(lang, "path.heading"))
+        super::dialog_window(ui.ctx(), tr(lang, "path.heading"))
             .collapsible(false)
             .default_width(520.0)
             .show(ui.ctx(), |ui| {

@@ -12,6 +12,8 @@ use crate::state::AppState;
 pub struct PictureExport {
     pub open: bool,
     pub picture: Picture,
+    /// How the last export went: the file written, or why not (true when it failed).
+    pub status: Option<(String, bool)>,
 }
 
 impl Default for PictureExport {
@@ -22,6 +24,7 @@ impl Default for PictureExport {
                 format: ImageFormat::Png { scale: 2 },
                 paper: None,
             },
+            status: None,
         }
     }
 }
@@ -42,7 +45,7 @@ impl View for PictureExport {
         }
         let lang = state.settings.lang;
         let mut open = true;
-        egui::Window::new(tr(lang, "picture.heading"))
+        super::dialog_window(ui.ctx(), tr(lang, "picture.heading"))
             .open(&mut open)
             .collapsible(false)
             .default_width(360.0)
@@ -98,6 +101,7 @@ impl View for PictureExport {
                         picture: *p,
                     });
                 }
+                super::status_line(ui, self.status.as_ref());
             });
         if !open {
             out.push(Command::ShowPictureExport(false));

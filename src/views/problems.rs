@@ -15,7 +15,7 @@ impl View for ProblemsView {
         };
         let lang = state.lang();
         let mut open = true;
-        egui::Window::new(tr(lang, "problems.heading"))
+        super::dialog_window(ui.ctx(), tr(lang, "problems.heading"))
             .id(egui::Id::unique("dataset-problems"))
             .open(&mut open)
             .default_width(640.0)

@@ -62,7 +62,7 @@ pub fn sources_ui(ui: &mut Ui, d: &Dataset, cites: &[&Citation], lang: Lang) {
         if c.reading.is_some() {
             text.push_str(&format!("  ({})", tr(lang, "details.reading")));
         }
-        let r = ui.label(RichText::new(text).small().weak());
+        let r = ui.label(RichText::new(text).small().color(crate::style::SOURCE_INK));
         r.on_hover_ui(|ui| {
             ui.label(RichText::new(cite_text(d, c, lang)).small());
             if let Some(reading) = &c.reading {
@@ -283,8 +283,9 @@ fn place_ui(ui: &mut Ui, state: &AppState, p: &Place, out: &mut Vec<Command>) {
         ui.label(
             RichText::new(format!("{}: {}", tr(lang, "details.source"), src.title))
                 .small()
-                .weak(),
-        );
+                .color(crate::style::SOURCE_INK),
+        )
+        .on_hover_text(src.note.get(lang));
     }
 }
 

@@ -149,7 +149,7 @@ fn sheet(ui: &mut Ui, cx: &Cx, s: &ProjectSheet, full: bool, out: &mut Vec<Comma
                 RichText::new(format!(
                     "{} ({}):",
                     cx.tr("agenda.partners"),
-                    g.label.get(lang)
+                    lower_first(g.label.get(lang))
                 ))
                 .weak(),
             );
@@ -414,4 +414,16 @@ fn instrument(ui: &mut Ui, cx: &Cx, f: &FinancingInstrument, full: bool, out: &m
         record_links(ui, cx, "agenda.kind.accelerator", &[a.as_str()], out);
     }
     cite(ui, cx, full, &f.sources);
+}
+
+/// "Bevestigd" → "bevestigd" inside a sentence; "TU Delft" stays as it is (an abbreviation
+/// or a name: the second letter is a capital too, or there is none).
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            first.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_string(),
+    }
 }

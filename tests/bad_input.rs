@@ -700,16 +700,16 @@ fn empty_texts_are_refused_where_they_are() {
     // What a map position represents, on a place and on an infrastructure ask.
     let file = "seeds/noord-nederland.toml";
     for needle in [
-        "represents = \"label point: midway between the two places",
-        "represents = \"Groningen Airport Eelde (EHGG), municipality of Tynaarlo",
+        "en = \"label point: midway between the two places",
+        "en = \"Groningen Airport Eelde (EHGG), municipality of Tynaarlo",
     ] {
         let (text, problems) = problems_after(file, |t| {
             let i = t.find(needle).expect("the position");
-            let end = i + t[i + 14..].find('"').expect("closing quote") + 15;
-            format!("{}represents = \"\"{}", &t[..i], &t[end..])
+            let end = i + t[i + 6..].find('"').expect("closing quote") + 7;
+            format!("{}en = \"\"{}", &t[..i], &t[end..])
         });
-        let line = line_with(&text, "represents = \"\"");
-        assert_problem_at(&problems, file, line, &["`represents`", "empty"]);
+        let line = line_with(&text, "en = \"\" }");
+        assert_problem_at(&problems, file, line, &["`represents` needs both"]);
     }
 }
 
@@ -719,7 +719,7 @@ fn empty_texts_are_refused_where_they_are() {
 fn a_json_dataset_with_empty_texts_is_refused() {
     let loaded = model::load_embedded().expect("the embedded atlas loads");
     let mut d = loaded.dataset.clone();
-    d.places[0].position.represents = String::new();
+    d.places[0].position.represents = model::Text::default();
     if let Some(a) = d.action_lines[0].actions.first_mut() {
         a.funding = Some(model::Text {
             nl: String::new(),
@@ -757,7 +757,7 @@ fn a_json_dataset_with_empty_texts_is_refused() {
         .collect::<Vec<_>>()
         .join("\n");
     for words in [
-        "`represents` is empty",
+        "`represents` needs both",
         "`funding` needs both",
         "`label` needs both",
         "`reading` needs both",

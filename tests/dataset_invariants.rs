@@ -230,7 +230,11 @@ fn every_place_has_a_position_a_description_and_a_source() {
             "{}",
             p.id
         );
-        assert!(!p.position.represents.is_empty(), "{}", p.id);
+        assert!(
+            !p.position.represents.nl.is_empty() && !p.position.represents.en.is_empty(),
+            "{}",
+            p.id
+        );
         assert!(d.source(&p.position.basis).is_some(), "{}", p.id);
     }
 }

@@ -319,7 +319,10 @@ pub fn places(d: &Dataset, n: usize, seed: u64) -> Result<Vec<Place>, SyntheticE
             position: Position {
                 lat,
                 lon,
-                represents: format!("generated near {}", town.name),
+                represents: Text {
+                    nl: format!("gegenereerd bij {}", town.name),
+                    en: format!("generated near {}", town.name),
+                },
                 accuracy_m: 2_000,
                 basis: SOURCE_ID.into(),
             },

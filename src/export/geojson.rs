@@ -123,7 +123,7 @@ pub fn write(d: &Dataset, subset: &Subset, lang: Lang) -> Result<String, ExportE
         m.insert("companies".into(), p.companies.into());
         m.insert("town".into(), p.town.clone().into());
         m.insert("description".into(), p.description.get(lang).into());
-        m.insert("position".into(), p.position.represents.as_str().into());
+        m.insert("position".into(), p.position.represents.get(lang).into());
         m.insert("accuracy_m".into(), p.position.accuracy_m.into());
         let geometry = if p.kind == PlaceKind::SubRegion {
             let polygons: Vec<&Vec<lonlat::Ring>> = p

@@ -303,7 +303,7 @@ fn place_row(d: &Dataset, p: &Place, lang: Lang) -> Vec<Value> {
         lines,
         p.town.clone().unwrap_or_default().into(),
         sector_names(d, &p.sectors, lang).into(),
-        p.position.represents.as_str().into(),
+        p.position.represents.get(lang).into(),
         Value::Int(i64::from(p.position.accuracy_m)),
         p.parent
             .as_deref()

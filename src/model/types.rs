@@ -71,6 +71,30 @@ impl Text {
     }
 }
 
+/// Reads a `Text` written either as `{ nl = "…", en = "…" }` or as one plain string, which
+/// then stands for both languages.
+fn text_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+    // A visitor rather than an untagged enum, so that a mistake inside the table (an
+    // unknown language key, a number) keeps serde's own message and the file's position.
+    struct TextOrString;
+    impl<'de> serde::de::Visitor<'de> for TextOrString {
+        type Value = Text;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a text, or a table { nl = \"…\", en = \"…\" }")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Text, E> {
+            Ok(Text {
+                nl: s.to_string(),
+                en: s.to_string(),
+            })
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Text, A::Error> {
+            Text::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        }
+    }
+    d.deserialize_any(TextOrString)
+}
+
 /// The two languages of the atlas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -242,8 +266,11 @@ impl PlaceKind {
 pub struct Position {
     pub lat: f64,
     pub lon: f64,
-    /// What the point marks, e.g. "ESA-ESTEC gate, Keplerlaan" or "town centre".
-    pub represents: String,
+    /// What the point marks, e.g. "ESA-ESTEC gate, Keplerlaan" or "town centre", in both
+    /// languages: a user reads it beside the coordinates. A plain string is read as the
+    /// same words in both (older datasets and user-written files).
+    #[serde(deserialize_with = "text_or_string")]
+    pub represents: Text,
     /// Rough radius in metres within which the real site lies.
     pub accuracy_m: u32,
     /// Id of the source the position rests on (usually an external one).
@@ -430,4 +457,31 @@ pub struct Dataset {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub financing_instruments: Vec<FinancingInstrument>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Datasets written before `represents` had two languages, and users' own files, give
+    /// one string: it stands for both languages rather than being refused.
+    #[test]
+    fn a_position_reads_one_string_or_both_languages() {
+        let plain: Position = toml::from_str(
+            "lat = 52.0\nlon = 4.3\nrepresents = \"Delft station\"\naccuracy_m = 100\nbasis = \"x\"",
+        )
+        .expect("a plain string reads");
+        assert_eq!(plain.represents.nl, "Delft station");
+        assert_eq!(plain.represents.en, "Delft station");
+        let both: Position = toml::from_str(
+            "lat = 52.0\nlon = 4.3\nrepresents = { nl = \"station Delft\", en = \"Delft station\" }\naccuracy_m = 100\nbasis = \"x\"",
+        )
+        .expect("both languages read");
+        assert_eq!(both.represents.get(Lang::Nl), "station Delft");
+        assert_eq!(both.represents.get(Lang::En), "Delft station");
+        let wrong = toml::from_str::<Position>(
+            "lat = 52.0\nlon = 4.3\nrepresents = { nl = \"x\", fr = \"y\" }\naccuracy_m = 100\nbasis = \"x\"",
+        );
+        assert!(wrong.is_err(), "an unknown language key is refused");
+    }
 }

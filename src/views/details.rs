@@ -275,7 +275,7 @@ fn place_ui(ui: &mut Ui, state: &AppState, p: &Place, out: &mut Vec<Command>) {
         "{:.4}° N, {:.4}° E — {} ({} {} m)",
         p.position.lat,
         p.position.lon,
-        p.position.represents,
+        p.position.represents.get(lang),
         tr(lang, "details.accuracy"),
         p.position.accuracy_m
     ));

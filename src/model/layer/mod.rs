@@ -517,7 +517,10 @@ pub fn from_table(table: &Table, file: &str, d: &Dataset, date: &str) -> Result<
                 Position {
                     lat,
                     lon,
-                    represents: "coördinaten uit het bestand".to_string(),
+                    represents: Text {
+                        nl: "coördinaten uit het bestand".into(),
+                        en: "coordinates from the file".into(),
+                    },
                     accuracy_m: GIVEN_ACCURACY_M,
                     basis: USER_SOURCE.to_string(),
                 }
@@ -543,18 +546,27 @@ pub fn from_table(table: &Table, file: &str, d: &Dataset, date: &str) -> Result<
                             continue;
                         };
                         placed.by_town += 1;
-                        let note = if same > 1 && within.is_none() {
-                            format!(" (de grootste van {same} plaatsen met die naam)")
+                        let (note_nl, note_en) = if same > 1 && within.is_none() {
+                            (
+                                format!(" (de grootste van {same} plaatsen met die naam)"),
+                                format!(" (the largest of {same} places of that name)"),
+                            )
                         } else {
-                            String::new()
+                            (String::new(), String::new())
                         };
                         Position {
                             lat: tp.lat,
                             lon: tp.lon,
-                            represents: format!(
-                                "centrum van {}{note}, geplaatst op plaatsnaam (≈ 2 km)",
-                                tp.name
-                            ),
+                            represents: Text {
+                                nl: format!(
+                                    "centrum van {}{note_nl}, geplaatst op plaatsnaam (≈ 2 km)",
+                                    tp.name
+                                ),
+                                en: format!(
+                                    "centre of {}{note_en}, placed by town name (≈ 2 km)",
+                                    tp.name
+                                ),
+                            },
                             accuracy_m: gazetteer::TOWN_ACCURACY_M,
                             basis: USER_SOURCE.to_string(),
                         }
@@ -565,10 +577,7 @@ pub fn from_table(table: &Table, file: &str, d: &Dataset, date: &str) -> Result<
                         Position {
                             lat: ms.centroid[1],
                             lon: ms.centroid[0],
-                            represents: format!(
-                                "midden van de gemeente {}, geplaatst op gemeente (≈ 5 km)",
-                                ms.name
-                            ),
+                            represents: municipality_centre(&ms.name),
                             accuracy_m: gazetteer::MUNICIPALITY_ACCURACY_M,
                             basis: USER_SOURCE.to_string(),
                         }
@@ -580,10 +589,7 @@ pub fn from_table(table: &Table, file: &str, d: &Dataset, date: &str) -> Result<
                             Position {
                                 lat: ms.centroid[1],
                                 lon: ms.centroid[0],
-                                represents: format!(
-                                    "midden van de gemeente {}, geplaatst op gemeente (≈ 5 km)",
-                                    ms.name
-                                ),
+                                represents: municipality_centre(&ms.name),
                                 accuracy_m: gazetteer::MUNICIPALITY_ACCURACY_M,
                                 basis: USER_SOURCE.to_string(),
                             }
@@ -831,3 +837,11 @@ pub fn has_layer(d: &Dataset) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// What a point placed at a municipality's centre stands for, in both languages.
+fn municipality_centre(name: &str) -> Text {
+    Text {
+        nl: format!("midden van de gemeente {name}, geplaatst op gemeente (≈ 5 km)"),
+        en: format!("centre of the municipality of {name}, placed by municipality (≈ 5 km)"),
+    }
+}

@@ -56,7 +56,7 @@ fn once_fixed_every_row_loads_and_one_is_placed_by_its_town_alone() {
         .find(|p| p.name == "Alleen Plaats BV")
         .expect("placed by town");
     assert_eq!(zwolle.position.accuracy_m, 2_000);
-    assert!(zwolle.position.represents.contains("Zwolle"));
+    assert!(zwolle.position.represents.nl.contains("Zwolle"));
     assert!(
         (zwolle.position.lat - 52.5).abs() < 0.1,
         "{:?}",
@@ -133,18 +133,24 @@ D;Nergensdorp;Delft;;;
     assert!(msgs.iter().any(|m| m.contains("`veel` is not a number")));
     let b = &layer.places[0];
     assert_eq!(b.position.accuracy_m, 5_000);
-    assert!(b.position.represents.contains("Súdwest-Fryslân"));
+    assert!(b.position.represents.nl.contains("Súdwest-Fryslân"));
     let c = &layer.places[1];
     assert_eq!(c.kind, PlaceKind::KnowledgeInstitution);
     assert_eq!(c.companies, Some(1200));
     assert_eq!(c.sectors, ["energy"]);
     assert!(
-        c.position.represents.contains("de grootste van"),
+        c.position.represents.nl.contains("de grootste van"),
         "{}",
-        c.position.represents
+        c.position.represents.nl
+    );
+    assert!(
+        c.position.represents.en.contains("the largest of"),
+        "{}",
+        c.position.represents.en
     );
     let d = &layer.places[2];
-    assert!(d.position.represents.contains("gemeente Delft"));
+    assert!(d.position.represents.nl.contains("gemeente Delft"));
+    assert!(d.position.represents.en.contains("municipality of Delft"));
     assert_eq!(layer.placed.by_municipality, 2);
 }
 

@@ -395,7 +395,7 @@ impl<'a> Checker<'a> {
     fn full_position(&mut self, id: &str, at: At, p: &Position) {
         self.position(id, at.clone().key("lat"), p.lat, p.lon);
         self.basis(id, at.clone().key("basis"), &p.basis);
-        self.required(id, at.clone().key("represents"), &p.represents);
+        self.text(id, at.clone().key("represents"), &p.represents);
         if p.accuracy_m == 0 {
             self.report_at(
                 id,

@@ -305,3 +305,36 @@ fn company_counts_appear_in_the_cited_lines() {
         );
     }
 }
+
+/// A document's name as an audience reads it: one pair of brackets at most at its end, and
+/// no file name (those are one hover away, in the note and the checking exports).
+#[test]
+fn document_titles_read_as_titles() {
+    let loaded = model::load_embedded().expect("the embedded atlas loads");
+    let d = &loaded.dataset;
+    for s in &d.sources {
+        let title = d.document_title(&s.id);
+        assert!(
+            !title.contains(") ("),
+            "{}: two brackets in a row: {title}",
+            s.id
+        );
+        for ext in [".txt", ".json", ".geojson", ".toml", ".csv"] {
+            assert!(
+                !title.contains(ext),
+                "{}: a file name in the title: {title}",
+                s.id
+            );
+        }
+    }
+    let mra = d
+        .sources
+        .iter()
+        .find(|s| s.title.ends_with(')') && s.publisher.is_some())
+        .expect("a title ending in its own bracket");
+    let title = d.document_title(&mra.id);
+    assert!(
+        title.ends_with(')') && title.matches('(').count() == 1,
+        "{title}"
+    );
+}

@@ -196,7 +196,16 @@ fn own_organisations_open_from_the_file_menu_and_act_as_places() {
     }
     // The report: three rows loaded, the bad one named by row and column.
     assert!(common::shows(&h, "3 van 4 rijen ingelezen"), "summary");
-    h.get_by_label_contains("row 4, column `lat` (C)");
+    // In the window's language: the place in the file, the problem and its fix.
+    h.get_by_label_contains("rij 4, kolom `lat` (C)");
+    h.get_by_label_contains("is geen breedtegraad");
+    h.get_by_label_contains("schrijf de breedtegraad in decimale graden");
+    assert!(!common::shows(&h, "row 4"), "English in the Dutch window");
+    assert!(
+        common::shows(&h, "gescheiden door ';'"),
+        "how the file was read"
+    );
+    assert!(common::shows(&h, "1 probleem."), "one problem, singular");
     h.get_by_label("Sluiten").click();
     h.run();
     // On the map (a marker is a button named after its place), in its own region.

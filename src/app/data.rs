@@ -127,9 +127,11 @@ impl AtlasApp {
         let (kind, bytes) = match bytes {
             Ok(x) => x,
             Err(e) => {
-                self.views
-                    .user_layer
-                    .show(e.to_string(), vec![e.to_problem()], false);
+                self.views.user_layer.show(
+                    e.headline(self.state.lang()),
+                    vec![e.to_problem()],
+                    false,
+                );
                 return;
             }
         };
@@ -162,9 +164,11 @@ impl AtlasApp {
         let l = match read {
             Ok(l) => l,
             Err(e) => {
-                self.views
-                    .user_layer
-                    .show(e.to_string(), vec![e.to_problem()], false);
+                self.views.user_layer.show(
+                    e.headline(self.state.lang()),
+                    vec![e.to_problem()],
+                    false,
+                );
                 return false;
             }
         };
@@ -238,9 +242,11 @@ impl AtlasApp {
             }
             Err(e) => {
                 let e = layer::LayerError::from(e);
-                self.views
-                    .user_layer
-                    .show(e.to_string(), vec![e.to_problem()], false);
+                self.views.user_layer.show(
+                    e.headline(self.state.lang()),
+                    vec![e.to_problem()],
+                    false,
+                );
             }
         }
     }

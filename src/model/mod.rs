@@ -104,11 +104,17 @@ impl Dataset {
             return source.to_string();
         };
         let year = s.date.as_deref().and_then(|d| d.get(..4));
-        match (s.publisher.as_deref(), year) {
-            (Some(p), Some(y)) => format!("{} ({p}, {y})", s.title),
-            (Some(p), None) => format!("{} ({p})", s.title),
-            (None, Some(y)) => format!("{} ({y})", s.title),
-            (None, None) => s.title.clone(),
+        let by = match (s.publisher.as_deref(), year) {
+            (Some(p), Some(y)) => format!("{p}, {y}"),
+            (Some(p), None) => p.to_string(),
+            (None, Some(y)) => y.to_string(),
+            (None, None) => return s.title.clone(),
+        };
+        // A title that ends in its own parenthesis takes the publisher inside it, so the
+        // audience does not read two brackets in a row: "… (Actieagenda; MRA, 2025)".
+        match s.title.strip_suffix(')') {
+            Some(open) if open.contains('(') => format!("{open}; {by})"),
+            _ => format!("{} ({by})", s.title),
         }
     }
 

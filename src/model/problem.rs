@@ -16,6 +16,9 @@ pub struct Problem {
     pub message: String,
     /// What to change, in plain language.
     pub fix: String,
+    /// The message and fix in Dutch, for problems an official meets in the window (a user
+    /// layer's rows); `check` and the dataset's own problems speak English.
+    pub dutch: Option<Box<(String, String)>>,
 }
 
 impl Problem {
@@ -31,6 +34,29 @@ impl Problem {
             record: None,
             message: message.into(),
             fix: fix.into(),
+            dutch: None,
+        }
+    }
+
+    /// Adds the Dutch wording of the message and the fix.
+    pub fn with_dutch(mut self, message: impl Into<String>, fix: impl Into<String>) -> Self {
+        self.dutch = Some(Box::new((message.into(), fix.into())));
+        self
+    }
+
+    /// The message in `lang`, English when no Dutch wording was given.
+    pub fn message_in(&self, lang: crate::model::Lang) -> &str {
+        match (&self.dutch, lang) {
+            (Some(d), crate::model::Lang::Nl) => &d.0,
+            _ => &self.message,
+        }
+    }
+
+    /// The fix in `lang`, English when no Dutch wording was given.
+    pub fn fix_in(&self, lang: crate::model::Lang) -> &str {
+        match (&self.dutch, lang) {
+            (Some(d), crate::model::Lang::Nl) => &d.1,
+            _ => &self.fix,
         }
     }
 
@@ -67,7 +93,11 @@ impl fmt::Display for Problem {
 
 /// Why a dataset could not be used. Holds every problem found, not just the first.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{} problem(s) in dataset {origin}", problems.len())]
+#[error(
+    "{} {} in dataset {origin}",
+    problems.len(),
+    if problems.len() == 1 { "problem" } else { "problems" }
+)]
 pub struct LoadError {
     /// The dataset as the user named it.
     pub origin: String,

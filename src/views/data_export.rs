@@ -118,12 +118,12 @@ impl View for UserLayerReport {
                             ui.set_min_width(560.0);
                             for p in problems.iter().take(2000) {
                                 ui.label(RichText::new(p.location()).monospace());
-                                ui.label(&p.message);
+                                ui.label(p.message_in(lang));
                                 ui.label(
                                     RichText::new(format!(
                                         "{}: {}",
                                         tr(lang, "problems.fix"),
-                                        p.fix
+                                        p.fix_in(lang)
                                     ))
                                     .weak(),
                                 );

@@ -32,12 +32,12 @@ impl View for ProblemsView {
                                 None => p.location(),
                             };
                             ui.label(egui::RichText::new(head).monospace());
-                            ui.label(&p.message);
+                            ui.label(p.message_in(lang));
                             ui.label(
                                 egui::RichText::new(format!(
                                     "{}: {}",
                                     tr(lang, "problems.fix"),
-                                    p.fix
+                                    p.fix_in(lang)
                                 ))
                                 .weak(),
                             );

@@ -300,7 +300,12 @@ impl MapLayer for LabelLayer {
             let layers = &ctx.scene.layers;
             let lang = ctx.scene.lang;
             for r in &ctx.atlas.data().regions {
-                if r.kind != RegionKind::Atlas || layers.hidden_regions.contains(&r.id) {
+                // A user's organisations spread over the country: a name hung from their
+                // west edge would float in the North Sea and name no area.
+                if r.kind != RegionKind::Atlas
+                    || r.id == crate::model::layer::USER_REGION
+                    || layers.hidden_regions.contains(&r.id)
+                {
                     continue;
                 }
                 if let Some(b) = ctx.atlas.geo.region_boxes.get(&r.id) {

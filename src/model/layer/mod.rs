@@ -36,6 +36,8 @@ pub const USER_SOURCE: &str = "user-layer";
 pub const ID_PREFIX: &str = "user-";
 /// Largest file read: 100,000 rows of a wide sheet stay well under this.
 pub const MAX_LAYER_BYTES: u64 = 256 * 1024 * 1024;
+/// Longest name a row may give: the longest in the seeds is under 100 characters.
+pub const MAX_NAME_CHARS: usize = 300;
 /// Accuracy stated for coordinates the user gives.
 pub const GIVEN_ACCURACY_M: u32 = 50;
 
@@ -55,11 +57,11 @@ pub enum LayerError {
         #[source]
         source: TableError,
     },
-    #[error("{file}: {message}. Fix: {fix}.")]
+    #[error("{file}: {}. Fix: {}.", message.en, fix.en)]
     Columns {
         file: String,
-        message: String,
-        fix: String,
+        message: Text,
+        fix: Text,
     },
     #[error(
         "{file}: not a CSV or workbook file. Fix: open a .csv, .xlsx, .xls or .ods file of organisations."
@@ -78,22 +80,75 @@ impl LayerError {
                     | crate::fsio::ReadError::TooLarge { path, .. }
                     | crate::fsio::ReadError::Read { path, .. } => path.clone(),
                 };
-                Problem::new(file, e.problem(), e.fix())
+                let (nl, nl_fix) = read_error_dutch(e);
+                Problem::new(file, e.problem(), e.fix()).with_dutch(nl, nl_fix)
             }
             LayerError::Table { file, source } => {
-                let p = Problem::new(file, source.to_string(), source.fix());
+                let (nl, nl_fix) = source.dutch();
+                let p = Problem::new(file, source.to_string(), source.fix()).with_dutch(nl, nl_fix);
                 match source {
                     TableError::Csv { line, .. } => p.at(Some(*line), None),
                     _ => p,
                 }
             }
-            LayerError::Columns { file, message, fix } => Problem::new(file, message, fix),
+            LayerError::Columns { file, message, fix } => {
+                Problem::new(file, &message.en, &fix.en).with_dutch(&message.nl, &fix.nl)
+            }
             LayerError::Kind { file } => Problem::new(
                 file,
                 "not a CSV or workbook file",
                 "open a .csv, .xlsx, .xls or .ods file of organisations",
+            )
+            .with_dutch(
+                "geen CSV-bestand of werkmap",
+                "open een .csv-, .xlsx-, .xls- of .ods-bestand met organisaties",
             ),
         }
+    }
+
+    /// One line for the top of the window: which file could not be read.
+    pub fn headline(&self, lang: Lang) -> String {
+        let file = match self {
+            LayerError::Read(e) => match e {
+                crate::fsio::ReadError::Open { path, .. }
+                | crate::fsio::ReadError::NotAFile { path, .. }
+                | crate::fsio::ReadError::TooLarge { path, .. }
+                | crate::fsio::ReadError::Read { path, .. } => path.as_str(),
+            },
+            LayerError::Table { file, .. }
+            | LayerError::Columns { file, .. }
+            | LayerError::Kind { file } => file.as_str(),
+        };
+        match lang {
+            Lang::Nl => format!("{file} kon niet als lijst van organisaties worden ingelezen."),
+            Lang::En => format!("{file} could not be read as a list of organisations."),
+        }
+    }
+}
+
+/// A read error's message and fix in Dutch (`ReadError` words them in English for `check`).
+fn read_error_dutch(e: &crate::fsio::ReadError) -> (String, String) {
+    use crate::fsio::ReadError;
+    match e {
+        ReadError::Open { source, .. } => (
+            format!("het bestand kan niet worden geopend: {source}"),
+            "controleer het pad en of u het bestand mag lezen".into(),
+        ),
+        ReadError::NotAFile { kind, .. } => (
+            format!("dit is geen gewoon bestand ({kind})"),
+            "kies een gewoon bestand, geen map, pijp of apparaat".into(),
+        ),
+        ReadError::TooLarge { limit, .. } => (
+            format!(
+                "het bestand is groter dan {} MB, het meeste dat een lijst van organisaties mag zijn",
+                limit / (1024 * 1024)
+            ),
+            "controleer of dit het goede bestand is".into(),
+        ),
+        ReadError::Read { source, .. } => (
+            format!("het bestand kan niet worden gelezen: {source}"),
+            "controleer of het bestand leesbaar is en de schijf in orde".into(),
+        ),
     }
 }
 
@@ -124,7 +179,7 @@ pub struct Layer {
     pub empty_rows: usize,
     pub placed: Placed,
     /// How the file was read, and the headers not used.
-    pub how: String,
+    pub how: Text,
     pub unused_columns: Vec<String>,
 }
 
@@ -137,28 +192,33 @@ impl Layer {
     /// A few lines for `check` and the window: rows loaded and how they were placed.
     pub fn summary(&self, lang: Lang) -> String {
         let p = self.placed;
+        let problems = self.problems.len();
         let mut s = match lang {
             Lang::Nl => format!(
-                "{}: {} van {} rijen ingelezen ({}): {} met coördinaten, {} op het centrum van hun plaats (≈ 2 km), {} op het midden van hun gemeente (≈ 5 km); {} problemen.",
+                "{}: {} van {} rijen ingelezen ({}): {} met coördinaten, {} op het centrum van hun plaats (≈ 2 km), {} op het midden van hun gemeente (≈ 5 km); {problems} {}.",
                 self.file_name,
                 self.places.len(),
                 self.rows,
-                self.how,
+                self.how.nl,
                 p.by_coordinates,
                 p.by_town,
                 p.by_municipality,
-                self.problems.len()
+                if problems == 1 {
+                    "probleem"
+                } else {
+                    "problemen"
+                }
             ),
             Lang::En => format!(
-                "{}: {} of {} rows loaded ({}): {} by their coordinates, {} at their town's centre (≈ 2 km), {} at their municipality's centre (≈ 5 km); {} problems.",
+                "{}: {} of {} rows loaded ({}): {} by their coordinates, {} at their town's centre (≈ 2 km), {} at their municipality's centre (≈ 5 km); {problems} {}.",
                 self.file_name,
                 self.places.len(),
                 self.rows,
-                self.how,
+                self.how.en,
                 p.by_coordinates,
                 p.by_town,
                 p.by_municipality,
-                self.problems.len()
+                if problems == 1 { "problem" } else { "problems" }
             ),
         };
         if self.empty_rows > 0 {
@@ -323,21 +383,36 @@ impl RowReader<'_> {
         self.cell(row, f).map(|(_, c)| c.text())
     }
 
-    /// "column `lat` (C)".
-    fn column_name(&self, i: usize) -> String {
+    /// "column `lat` (C)" / "kolom `lat` (C)".
+    fn column_name(&self, i: usize, lang: Lang) -> String {
         let h = self.header.get(i).map_or("", String::as_str);
-        format!("column `{h}` ({})", column_letter(i + 1))
+        let word = match lang {
+            Lang::Nl => "kolom",
+            Lang::En => "column",
+        };
+        format!("{word} `{h}` ({})", column_letter(i + 1))
     }
 
-    fn report(&mut self, row: &Row, col: Option<usize>, message: String, fix: impl Into<String>) {
-        let place = match col {
-            Some(i) => format!("row {}, {}: ", row.number, self.column_name(i)),
-            None => format!("row {}: ", row.number),
+    /// A problem with a row, worded in both languages: the window shows it in the UI's.
+    fn report(&mut self, row: &Row, col: Option<usize>, message: Text, fix: Text) {
+        let place = |lang: Lang| {
+            let word = match lang {
+                Lang::Nl => "rij",
+                Lang::En => "row",
+            };
+            match col {
+                Some(i) => format!("{word} {}, {}: ", row.number, self.column_name(i, lang)),
+                None => format!("{word} {}: ", row.number),
+            }
         };
-        self.problems.push(
-            Problem::new(self.file, format!("{place}{message}"), fix)
-                .at(Some(row.number), col.map(|i| i + 1)),
-        );
+        let problem = Problem::new(
+            self.file,
+            format!("{}{}", place(Lang::En), message.en),
+            fix.en,
+        )
+        .with_dutch(format!("{}{}", place(Lang::Nl), message.nl), fix.nl)
+        .at(Some(row.number), col.map(|i| i + 1));
+        self.problems.push(problem);
     }
 
     /// A coordinate cell: a finite number, or a problem.
@@ -353,22 +428,31 @@ impl RowReader<'_> {
         match value {
             Some(v) if v.is_finite() => Ok(Some(v)),
             _ => {
-                let what = if f == Field::Lat {
-                    "latitude"
+                let (what, wat, example) = if f == Field::Lat {
+                    ("latitude", "breedtegraad", "52,0116")
                 } else {
-                    "longitude"
+                    ("longitude", "lengtegraad", "4,3571")
                 };
+                let value = cell.text();
                 self.report(
                     row,
                     Some(i),
-                    format!(
-                        "`{}` is not a {what} (a number of degrees); the row was not loaded",
-                        cell.text()
-                    ),
-                    format!(
-                        "write the {what} in decimal degrees, e.g. {} (a decimal point or comma, no degree sign), or leave both lat and lon empty to place the row by its town",
-                        if f == Field::Lat { "52,0116" } else { "4,3571" }
-                    ),
+                    Text {
+                        nl: format!(
+                            "`{value}` is geen {wat} (een getal in graden); de rij is niet ingelezen"
+                        ),
+                        en: format!(
+                            "`{value}` is not a {what} (a number of degrees); the row was not loaded"
+                        ),
+                    },
+                    Text {
+                        nl: format!(
+                            "schrijf de {wat} in decimale graden, bijvoorbeeld {example} (met decimale komma of punt, zonder gradenteken), of laat lat en lon allebei leeg om de rij op haar plaatsnaam te zetten"
+                        ),
+                        en: format!(
+                            "write the {what} in decimal degrees, e.g. {example} (a decimal point or comma, no degree sign), or leave both lat and lon empty to place the row by its town"
+                        ),
+                    },
                 );
                 Err(())
             }
@@ -379,34 +463,54 @@ impl RowReader<'_> {
 /// Builds the layer from a table read from `file`.
 pub fn from_table(table: &Table, file: &str, d: &Dataset, date: &str) -> Result<Layer, LayerError> {
     let columns = Columns::new(&table.header);
-    let col_err = |message: String, fix: &str| LayerError::Columns {
+    let header_row = table.header_row;
+    let col_err = |message: Text, fix: Text| LayerError::Columns {
         file: file.to_string(),
-        message: format!("header row {}: {message}", table.header_row),
-        fix: fix.to_string(),
+        message: Text {
+            nl: format!("kopregel {header_row}: {}", message.nl),
+            en: format!("header row {header_row}: {}", message.en),
+        },
+        fix,
     };
     if columns.get(Field::Name).is_none() {
+        let found = table.header.join(", ");
         return Err(col_err(
-            format!(
-                "no column for the name (found: {})",
-                table.header.join(", ")
-            ),
-            "name the column with the organisations' names `naam` or `name`",
+            Text {
+                nl: format!("geen kolom voor de naam (gevonden: {found})"),
+                en: format!("no column for the name (found: {found})"),
+            },
+            Text {
+                nl: "noem de kolom met de namen van de organisaties `naam` of `name`".into(),
+                en: "name the column with the organisations' names `naam` or `name`".into(),
+            },
         ));
     }
     let has_lat = columns.get(Field::Lat).is_some();
     let has_lon = columns.get(Field::Lon).is_some();
     if has_lat != has_lon {
         return Err(col_err(
-            "there is a column for one coordinate but not the other".to_string(),
-            "add both `lat` and `lon` columns (WGS84 degrees), or neither and place the rows by `plaats` or `gemeente`",
+            Text {
+                nl: "er is een kolom voor de ene coördinaat maar niet voor de andere".into(),
+                en: "there is a column for one coordinate but not the other".into(),
+            },
+            Text {
+                nl: "voeg de kolommen `lat` en `lon` allebei toe (WGS84-graden), of geen van beide en plaats de rijen met `plaats` of `gemeente`".into(),
+                en: "add both `lat` and `lon` columns (WGS84 degrees), or neither and place the rows by `plaats` or `gemeente`".into(),
+            },
         ));
     }
     let can_place_by_name =
         columns.get(Field::Town).is_some() || columns.get(Field::Municipality).is_some();
     if !has_lat && !can_place_by_name {
         return Err(col_err(
-            "there is no column to place the rows by (lat and lon, plaats or gemeente)".to_string(),
-            "add `lat` and `lon` columns, or a `plaats` (town) or `gemeente` (municipality) column",
+            Text {
+                nl: "er is geen kolom om de rijen mee te plaatsen (lat en lon, plaats of gemeente)".into(),
+                en: "there is no column to place the rows by (lat and lon, plaats or gemeente)".into(),
+            },
+            Text {
+                nl: "voeg de kolommen `lat` en `lon` toe, of een kolom `plaats` of `gemeente`".into(),
+                en: "add `lat` and `lon` columns, or a `plaats` (town) or `gemeente` (municipality) column".into(),
+            },
         ));
     }
     let file_name = Path::new(file)
@@ -414,19 +518,24 @@ pub fn from_table(table: &Table, file: &str, d: &Dataset, date: &str) -> Result<
         .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
     let mut problems = Vec::new();
     for (f, first, second) in &columns.repeated {
+        let (a, b) = (column_letter(first + 1), column_letter(second + 1));
         problems.push(
             Problem::new(
                 file,
                 format!(
-                    "header row {}: columns {} and {} both hold the {}; the first is used",
-                    table.header_row,
-                    column_letter(first + 1),
-                    column_letter(second + 1),
+                    "header row {header_row}: columns {a} and {b} both hold `{}`; the first is used",
                     f.header()
                 ),
                 "rename or remove one of the two columns",
             )
-            .at(Some(table.header_row), Some(second + 1)),
+            .with_dutch(
+                format!(
+                    "kopregel {header_row}: de kolommen {a} en {b} bevatten allebei `{}`; de eerste wordt gebruikt",
+                    f.header()
+                ),
+                "geef een van de twee kolommen een andere naam of verwijder haar",
+            )
+            .at(Some(header_row), Some(second + 1)),
         );
     }
     let sectors = sector_index(d);
@@ -459,11 +568,39 @@ pub fn from_table(table: &Table, file: &str, d: &Dataset, date: &str) -> Result<
             r.report(
                 row,
                 col,
-                "the name is empty; the row was not loaded".to_string(),
-                "fill in the organisation's name, or delete the row",
+                Text {
+                    nl: "de naam is leeg; de rij is niet ingelezen".into(),
+                    en: "the name is empty; the row was not loaded".into(),
+                },
+                Text {
+                    nl: "vul de naam van de organisatie in, of verwijder de rij".into(),
+                    en: "fill in the organisation's name, or delete the row".into(),
+                },
             );
             continue;
         };
+        let name_chars = name.chars().count();
+        if name_chars > MAX_NAME_CHARS {
+            // A cell this long is a pasted text or a broken file, not a name: it would
+            // swamp the map's labels, the lists and every export.
+            r.report(
+                row,
+                columns.get(Field::Name),
+                Text {
+                    nl: format!(
+                        "de naam is {name_chars} tekens lang, meer dan de {MAX_NAME_CHARS} die een naam kan hebben; de rij is niet ingelezen"
+                    ),
+                    en: format!(
+                        "the name is {name_chars} characters long, more than the {MAX_NAME_CHARS} a name can have; the row was not loaded"
+                    ),
+                },
+                Text {
+                    nl: "zet alleen de naam van de organisatie in deze kolom; een beschrijving hoort in een eigen kolom".into(),
+                    en: "put only the organisation's name in this column; a description belongs in a column of its own".into(),
+                },
+            );
+            continue;
+        }
         // Position: coordinates, else town, else municipality.
         let lat = r.coordinate(row, Field::Lat);
         let lon = r.coordinate(row, Field::Lon);
@@ -482,11 +619,20 @@ pub fn from_table(table: &Table, file: &str, d: &Dataset, date: &str) -> Result<
                     let (col, message, fix) = if swapped {
                         (
                             lat_col,
-                            format!(
-                                "lat {lat} and lon {lon} look swapped (the Netherlands lie at lat {}–{}, lon {}–{}); the row was not loaded",
-                                NL_LAT.0, NL_LAT.1, NL_LON.0, NL_LON.1
-                            ),
-                            format!("swap the two values: lat {lon}, lon {lat}"),
+                            Text {
+                                nl: format!(
+                                    "lat {lat} en lon {lon} lijken verwisseld (Nederland ligt op lat {}–{}, lon {}–{}); de rij is niet ingelezen",
+                                    NL_LAT.0, NL_LAT.1, NL_LON.0, NL_LON.1
+                                ),
+                                en: format!(
+                                    "lat {lat} and lon {lon} look swapped (the Netherlands lie at lat {}–{}, lon {}–{}); the row was not loaded",
+                                    NL_LAT.0, NL_LAT.1, NL_LON.0, NL_LON.1
+                                ),
+                            },
+                            Text {
+                                nl: format!("verwissel de twee waarden: lat {lon}, lon {lat}"),
+                                en: format!("swap the two values: lat {lon}, lon {lat}"),
+                            },
                         )
                     } else {
                         let (col, what, value, range) = if inside(lat, NL_LAT) {
@@ -494,20 +640,34 @@ pub fn from_table(table: &Table, file: &str, d: &Dataset, date: &str) -> Result<
                         } else {
                             (lat_col, "lat", lat, NL_LAT)
                         };
-                        let rd = if value.abs() > 1000.0 {
-                            " (this looks like RD metres, not degrees)"
+                        let (rd_en, rd_nl) = if value.abs() > 1000.0 {
+                            (
+                                " (this looks like RD metres, not degrees)",
+                                " (dit lijken RD-meters, geen graden)",
+                            )
                         } else {
-                            ""
+                            ("", "")
                         };
                         (
                             col,
-                            format!(
-                                "{what} {value} lies outside the Netherlands{rd}; the row was not loaded"
-                            ),
-                            format!(
-                                "give WGS84 decimal degrees: {what} between {} and {}",
-                                range.0, range.1
-                            ),
+                            Text {
+                                nl: format!(
+                                    "{what} {value} ligt buiten Nederland{rd_nl}; de rij is niet ingelezen"
+                                ),
+                                en: format!(
+                                    "{what} {value} lies outside the Netherlands{rd_en}; the row was not loaded"
+                                ),
+                            },
+                            Text {
+                                nl: format!(
+                                    "geef WGS84-graden met decimalen: {what} tussen {} en {}",
+                                    range.0, range.1
+                                ),
+                                en: format!(
+                                    "give WGS84 decimal degrees: {what} between {} and {}",
+                                    range.0, range.1
+                                ),
+                            },
                         )
                     };
                     r.report(row, col, message, fix);
@@ -534,8 +694,14 @@ pub fn from_table(table: &Table, file: &str, d: &Dataset, date: &str) -> Result<
                     r.report(
                         row,
                         col,
-                        format!("`{n}` is not a Dutch municipality (2024); the row was not loaded"),
-                        "write the municipality as CBS names it (e.g. `Den Haag`, `Súdwest-Fryslân`) or its code GMnnnn, or give lat and lon",
+                        Text {
+                            nl: format!("`{n}` is geen Nederlandse gemeente (2024); de rij is niet ingelezen"),
+                            en: format!("`{n}` is not a Dutch municipality (2024); the row was not loaded"),
+                        },
+                        Text {
+                            nl: "schrijf de gemeente zoals het CBS haar noemt (bijvoorbeeld `Den Haag`, `Súdwest-Fryslân`) of haar code GMnnnn, of geef lat en lon".into(),
+                            en: "write the municipality as CBS names it (e.g. `Den Haag`, `Súdwest-Fryslân`) or its code GMnnnn, or give lat and lon".into(),
+                        },
                     );
                     continue;
                 }
@@ -598,8 +764,14 @@ pub fn from_table(table: &Table, file: &str, d: &Dataset, date: &str) -> Result<
                             r.report(
                                 row,
                                 col,
-                                format!("town `{t}` is not in the gazetteer of 1,573 Dutch places; the row was not loaded"),
-                                "check the spelling (e.g. `Den Haag`, `'s-Hertogenbosch`), add a `gemeente` column, or give lat and lon",
+                                Text {
+                                    nl: format!("plaats `{t}` staat niet in de lijst van 1.573 Nederlandse plaatsen; de rij is niet ingelezen"),
+                                    en: format!("town `{t}` is not in the gazetteer of 1,573 Dutch places; the row was not loaded"),
+                                },
+                                Text {
+                                    nl: "controleer de spelling (bijvoorbeeld `Den Haag`, `'s-Hertogenbosch`), voeg een kolom `gemeente` toe, of geef lat en lon".into(),
+                                    en: "check the spelling (e.g. `Den Haag`, `'s-Hertogenbosch`), add a `gemeente` column, or give lat and lon".into(),
+                                },
                             );
                             continue;
                         }
@@ -609,9 +781,14 @@ pub fn from_table(table: &Table, file: &str, d: &Dataset, date: &str) -> Result<
                         r.report(
                             row,
                             col,
-                            "the row has no coordinates, town or municipality; the row was not loaded"
-                                .to_string(),
-                            "give lat and lon, or a town (`plaats`) or municipality (`gemeente`)",
+                            Text {
+                                nl: "de rij heeft geen coördinaten, plaats of gemeente; de rij is niet ingelezen".into(),
+                                en: "the row has no coordinates, town or municipality; the row was not loaded".into(),
+                            },
+                            Text {
+                                nl: "geef lat en lon, of een plaats (`plaats`) of gemeente (`gemeente`)".into(),
+                                en: "give lat and lon, or a town (`plaats`) or municipality (`gemeente`)".into(),
+                            },
                         );
                         continue;
                     }
@@ -628,11 +805,20 @@ pub fn from_table(table: &Table, file: &str, d: &Dataset, date: &str) -> Result<
                 r.report(
                     row,
                     Some(i),
-                    format!("unknown sector `{u}`; the row was loaded without it"),
-                    format!(
-                        "use a sector of the atlas by id or Dutch or English label, separated by `;`: {}",
-                        known.join(", ")
-                    ),
+                    Text {
+                        nl: format!("onbekende sector `{u}`; de rij is zonder die sector ingelezen"),
+                        en: format!("unknown sector `{u}`; the row was loaded without it"),
+                    },
+                    Text {
+                        nl: format!(
+                            "gebruik een sector van de atlas, met id of Nederlandse of Engelse naam, gescheiden door `;`: {}",
+                            known.join(", ")
+                        ),
+                        en: format!(
+                            "use a sector of the atlas by id or Dutch or English label, separated by `;`: {}",
+                            known.join(", ")
+                        ),
+                    },
                 );
             }
         }
@@ -644,11 +830,20 @@ pub fn from_table(table: &Table, file: &str, d: &Dataset, date: &str) -> Result<
                 None => r.report(
                     row,
                     Some(i),
-                    format!(
-                        "unknown kind `{}`; the row was loaded as a company",
-                        cell.text()
-                    ),
-                    "write bedrijf/company, organisatie/organisation, kennisinstelling/knowledge institution, netwerk/network, campus, fieldlab or project",
+                    Text {
+                        nl: format!(
+                            "onbekende soort `{}`; de rij is als bedrijf ingelezen",
+                            cell.text()
+                        ),
+                        en: format!(
+                            "unknown kind `{}`; the row was loaded as a company",
+                            cell.text()
+                        ),
+                    },
+                    Text {
+                        nl: "schrijf bedrijf, organisatie, kennisinstelling, netwerk, campus, fieldlab of project".into(),
+                        en: "write company, organisation, knowledge institution, network, campus, fieldlab or project (or their Dutch names)".into(),
+                    },
                 ),
             }
         }
@@ -664,11 +859,20 @@ pub fn from_table(table: &Table, file: &str, d: &Dataset, date: &str) -> Result<
                 _ => r.report(
                     row,
                     Some(i),
-                    format!(
-                        "`{}` is not a number of companies; the row was loaded without it",
-                        cell.text()
-                    ),
-                    "write a whole number (e.g. 120 or 1.200), or leave the cell empty",
+                    Text {
+                        nl: format!(
+                            "`{}` is geen aantal bedrijven; de rij is zonder dat aantal ingelezen",
+                            cell.text()
+                        ),
+                        en: format!(
+                            "`{}` is not a number of companies; the row was loaded without it",
+                            cell.text()
+                        ),
+                    },
+                    Text {
+                        nl: "schrijf een heel getal (bijvoorbeeld 120 of 1.200), of laat de cel leeg".into(),
+                        en: "write a whole number (e.g. 120, 1200 or 1.200), or leave the cell empty".into(),
+                    },
                 ),
             }
         }

@@ -43,8 +43,8 @@ pub struct Table {
     /// 1-based row or line of the header.
     pub header_row: usize,
     pub rows: Vec<Row>,
-    /// How the file was read, for the summary ("CSV, ';'-separated, Windows-1252").
-    pub how: String,
+    /// How the file was read, for the summary ("CSV, separated by ';', Windows-1252").
+    pub how: crate::model::Text,
 }
 
 /// The kind of file, by its extension.
@@ -79,6 +79,30 @@ pub enum TableError {
 }
 
 impl TableError {
+    /// The message and the fix in Dutch, for the window.
+    pub fn dutch(&self) -> (String, String) {
+        let message = match self {
+            TableError::Workbook(e) => format!("de werkmap kan niet worden gelezen: {e}"),
+            TableError::NoSheet => "de werkmap heeft geen bladen".to_string(),
+            TableError::Empty => "het bestand heeft geen kopregel (het is leeg)".to_string(),
+            TableError::Csv { line, message } => {
+                format!("de CSV kan niet worden gelezen op regel {line}: {message}")
+            }
+        };
+        let fix = match self {
+            TableError::Workbook(_) => {
+                "sla het bestand opnieuw op als Excel-werkmap (.xlsx) of als CSV, en controleer dat het niet met een wachtwoord is beveiligd"
+            }
+            TableError::NoSheet | TableError::Empty => {
+                "zet op het eerste blad een kopregel (naam, plaats, lat, lon, …) en één rij per organisatie"
+            }
+            TableError::Csv { .. } => {
+                "controleer de aanhalingstekens op die regel: een veld met het scheidingsteken of een regeleinde moet tussen dubbele aanhalingstekens staan"
+            }
+        };
+        (message, fix.to_string())
+    }
+
     pub fn fix(&self) -> &'static str {
         match self {
             TableError::Workbook(_) => {
@@ -136,14 +160,17 @@ pub fn read_csv(text: &str, encoding: &str) -> Result<Table, TableError> {
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut table = Table {
-        how: format!(
-            "CSV, {} separated, {encoding}",
-            match delimiter {
-                b';' => "';'",
-                b'\t' => "tab",
-                _ => "','",
+        how: {
+            let (nl, en) = match delimiter {
+                b';' => ("';'", "';'"),
+                b'\t' => ("tabs", "tabs"),
+                _ => ("','", "','"),
+            };
+            crate::model::Text {
+                nl: format!("CSV, gescheiden door {nl}, {encoding}"),
+                en: format!("CSV, separated by {en}, {encoding}"),
             }
-        ),
+        },
         ..Table::default()
     };
     let mut record = csv::StringRecord::new();
@@ -223,7 +250,10 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Table, TableError> {
         .map_err(|e| TableError::Workbook(e.to_string()))?;
     let (row0, _) = range.start().ok_or(TableError::Empty)?;
     let mut table = Table {
-        how: format!("workbook, sheet '{sheet}'"),
+        how: crate::model::Text {
+            nl: format!("werkmap, blad '{sheet}'"),
+            en: format!("workbook, sheet '{sheet}'"),
+        },
         ..Table::default()
     };
     for (i, cells) in range.rows().enumerate() {

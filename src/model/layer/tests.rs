@@ -208,7 +208,8 @@ fn a_workbook_keeps_numbers_as_numbers() {
     assert_eq!(layer.problems.len(), 1);
     assert_eq!(layer.problems[0].line, Some(3));
     assert_eq!(layer.problems[0].column, Some(2));
-    assert!(layer.how.contains("workbook"));
+    assert!(layer.how.en.contains("workbook"));
+    assert!(layer.how.nl.contains("werkmap"));
 }
 
 #[test]
@@ -234,4 +235,27 @@ fn reading_is_linear_a_hundred_thousand_rows_in_well_under_a_few_seconds() {
     assert!(layer.problems.is_empty());
     // Debug build, shared 2-core machine: a quadratic step would take minutes here.
     assert!(took.as_secs() < 20, "{took:?}");
+}
+
+/// A cell of a million characters is a pasted text or a broken file, not a name: the row
+/// is refused with the reason, in both languages, and the other rows load.
+#[test]
+fn a_name_longer_than_a_name_can_be_is_refused() {
+    let l = atlas();
+    let long = "x".repeat(MAX_NAME_CHARS + 1);
+    let text = format!("naam;plaats\n{long};Delft\nGewoon BV;Leiden\n");
+    let layer = read_csv(&text, &l.dataset);
+    assert_eq!(layer.places.len(), 1);
+    assert_eq!(layer.problems.len(), 1);
+    let p = &layer.problems[0];
+    assert!(p.message.contains("301 characters"), "{}", p.message);
+    assert!(
+        p.message_in(Lang::Nl)
+            .starts_with("rij 2, kolom `naam` (A): de naam is 301 tekens"),
+        "{}",
+        p.message_in(Lang::Nl)
+    );
+    let fitting = "y".repeat(MAX_NAME_CHARS);
+    let layer = read_csv(&format!("naam;plaats\n{fitting};Delft\n"), &l.dataset);
+    assert_eq!(layer.places.len(), 1, "a name of exactly the limit loads");
 }

@@ -67,6 +67,13 @@ fn write_svg(
     svg.finish(size, ppp, background)
 }
 
+/// The sans-serif stack of every text. Inter comes first and is embedded, but some viewers
+/// (librsvg's rsvg-convert, older Illustrator) ignore `@font-face`: the fallbacks are
+/// faces no wider than Inter (Arial and its metric twins, DejaVu's condensed cut), so text
+/// laid out for Inter still fits its box instead of running out of it in DejaVu Sans.
+pub(crate) const SANS: &str =
+    "Inter, Arial, 'Liberation Sans', Arimo, Helvetica, 'DejaVu Sans Condensed', sans-serif";
+
 /// `@font-face` rules for the weights of Inter the document uses, the fonts as data URLs.
 fn font_faces(body: &str) -> String {
     use base64::Engine as _;

@@ -157,7 +157,11 @@ fn text_prim(
     out.push_str("<text");
     attr(out, "x", centre.x);
     attr(out, "y", centre.y + size * BASELINE_BELOW_CENTRE);
-    out.push_str(" text-anchor=\"middle\" font-family=\"Inter, sans-serif\"");
+    let _ = write!(
+        out,
+        " text-anchor=\"middle\" font-family=\"{}\"",
+        super::SANS
+    );
     attr(out, "font-size", size);
     if weight == Weight::SemiBold {
         let _ = write!(out, " font-weight=\"600\"");

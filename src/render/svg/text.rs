@@ -199,8 +199,8 @@ impl<'a> SectionCursor<'a> {
 pub(super) fn font(out: &mut String, f: &TextFormat) {
     let (family, weight) = match &f.font_id.family {
         FontFamily::Monospace => ("Hack, monospace", None),
-        FontFamily::Proportional => ("Inter, sans-serif", None),
-        FontFamily::Name(name) => ("Inter, sans-serif", weight_of(name)),
+        FontFamily::Proportional => (super::SANS, None),
+        FontFamily::Name(name) => (super::SANS, weight_of(name)),
     };
     let _ = write!(out, " font-family=\"{family}\"");
     attr(out, "font-size", f.font_id.size);

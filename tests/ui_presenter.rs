@@ -240,7 +240,7 @@ fn a_presenter_builds_saves_and_reopens_a_deck_of_their_own() {
     h.run();
     let own = h.state().state.settings.own_deck.clone().expect("own deck");
     assert_eq!(own.slides[0].title, "MICS");
-    h.get_by_label("1. MICS").click();
+    h.get_by_label("Dia 1: MICS").click();
     h.run();
     let title_field = h.get_by_label("Titel");
     title_field.focus();
@@ -489,7 +489,7 @@ fn the_slide_being_edited_keeps_its_texts_when_it_moves() {
         h.get_by_label("Huidige weergave als dia toevoegen").click();
         h.run();
     }
-    h.get_by_label("1. RoboHouse").click();
+    h.get_by_label("Dia 1: RoboHouse").click();
     h.run();
     // Move the edited slide down, then type: the text lands on RoboHouse, now second.
     h.query_all_by_label("Omlaag")

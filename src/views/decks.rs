@@ -257,9 +257,22 @@ impl DeckWindow {
                                 self.editing = None;
                             }
                         }
-                        let label = format!("{}. {}", i + 1, slide.title);
+                        // The number stands apart, in grey: many titles carry a number of
+                        // their own ("1. NL Space Campus", the source map's), and "2. 1. …"
+                        // reads as nonsense. A screen reader hears "Dia 2: 1. NL Space Campus".
+                        ui.label(
+                            egui::RichText::new(format!("{:>2}", i + 1))
+                                .weak()
+                                .monospace(),
+                        );
                         let editing = self.editing == Some(i);
-                        if ui.selectable_label(editing, label).clicked() {
+                        let entry = ui.selectable_label(editing, &slide.title);
+                        entry.widget_info(|| {
+                            let label =
+                                format!("{} {}: {}", tr(lang, "present.slide"), i + 1, slide.title);
+                            egui::WidgetInfo::selected(egui::Role::Button, true, editing, label)
+                        });
+                        if entry.clicked() {
                             out.push(Command::ShowSlide(i));
                             if own {
                                 self.editing = Some(i);

@@ -18,6 +18,8 @@ pub enum FlyTarget {
     Netherlands,
     Region(String),
     Place(String),
+    /// A town of the basemap's gazetteer (index into `basemap::lonlat::towns`).
+    Town(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]

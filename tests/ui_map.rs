@@ -172,3 +172,25 @@ fn a_broken_dataset_leaves_the_atlas_in_place_and_lists_its_problems() {
     h.get_by_label("RoboHouse");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A town is found as in any map's search box, whether or not a place of the atlas lies
+/// there, and choosing it flies the map to it.
+#[test]
+fn a_town_is_found_by_name_and_the_map_flies_there() {
+    let mut h = harness();
+    let field = h.get_by_label("Zoeken");
+    field.focus();
+    field.type_text("Zoetermeer");
+    h.run();
+    h.get_by_label("Zoetermeer · plaats op de kaart").click();
+    for _ in 0..120 {
+        h.run();
+    }
+    let v = h.state().map.current_view();
+    let (lon, lat) = innovation_atlas::geo::geometry::from_rel(v.centre);
+    assert!(
+        (lon - 4.49).abs() < 0.05 && (lat - 52.06).abs() < 0.05,
+        "the map is at {lon}, {lat}, not Zoetermeer"
+    );
+    assert!(v.zoom > 10.0, "zoomed in on the town: {}", v.zoom);
+}

@@ -27,6 +27,16 @@ pub fn target_extent(atlas: &Atlas, target: &FlyTarget) -> Option<BBox> {
             Some(b)
         }
         FlyTarget::Region(id) => geo.region_boxes.get(id).copied(),
+        FlyTarget::Town(i) => {
+            let t = crate::basemap::lonlat::towns().get(*i)?;
+            let c = crate::geo::geometry::to_rel(t.lon, t.lat);
+            // A town and its edges: a few kilometres around its centre.
+            let half = 0.000_05_f32;
+            Some(BBox {
+                min: [c[0] - half, c[1] - half],
+                max: [c[0] + half, c[1] + half],
+            })
+        }
         FlyTarget::Place(id) => {
             if let Some(r) = geo.routes.iter().find(|r| &r.id == id) {
                 let mut b = BBox::EMPTY;
@@ -106,7 +116,7 @@ impl Framing {
     pub fn of_target(atlas: &Atlas, target: &FlyTarget) -> Option<Framing> {
         let bbox = target_extent(atlas, target)?;
         let max_zoom = match target {
-            FlyTarget::Place(_) => PLACE_MAX_ZOOM,
+            FlyTarget::Place(_) | FlyTarget::Town(_) => PLACE_MAX_ZOOM,
             _ => camera::MAX_ZOOM,
         };
         Some(Framing {

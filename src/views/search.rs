@@ -8,7 +8,8 @@ use super::View;
 use crate::atlas::agenda::{AgendaHit, Field, RecordKind};
 use crate::atlas::search::Hit;
 use crate::atlas::search::fold;
-use crate::command::Command;
+use crate::atlas::search::towns::{TownHit, town_label, towns_matching};
+use crate::command::{Command, FlyTarget};
 use crate::i18n::{self, tr};
 use crate::model::{AgendaKind, Lang};
 use crate::state::AppState;
@@ -22,6 +23,8 @@ const MIN_AGENDA_RESULTS: usize = 4;
 pub enum Found {
     Place(Hit),
     Record(AgendaHit),
+    /// A town of the gazetteer: choosing it flies the map there.
+    Town(TownHit),
 }
 
 impl Found {
@@ -29,17 +32,33 @@ impl Found {
         match self {
             Found::Place(h) => h.score,
             Found::Record(h) => h.score,
+            // A town named exactly leads the list, as in any map's search box; one that
+            // only starts with the query comes after every other hit.
+            Found::Town(h) if h.exact => f32::INFINITY,
+            Found::Town(_) => 0.0,
         }
     }
 
-    /// The id a click on the row selects.
+    /// The id a click on the row selects (none for a town, which is only flown to).
     pub fn id(&self, atlas: &crate::atlas::Atlas) -> Option<String> {
         match self {
             Found::Place(h) => atlas.data().places.get(h.place).map(|p| p.id.clone()),
             Found::Record(h) => atlas.agenda.records.get(h.record).map(|r| r.id.clone()),
+            Found::Town(_) => None,
+        }
+    }
+
+    /// What choosing the row does: select and fly to a place or record, or fly to a town.
+    pub fn command(&self, atlas: &crate::atlas::Atlas) -> Option<Command> {
+        match self {
+            Found::Town(h) => Some(Command::FlyTo(FlyTarget::Town(h.town))),
+            _ => self.id(atlas).map(Command::Focus),
         }
     }
 }
+
+/// Towns shown at most: the exact one and a few that start with the query.
+const MAX_TOWNS: usize = 2;
 
 /// Places and agenda records for `query`, best first; agenda records are not crowded out.
 /// Waits for the place index if it is still being built (tests, tools).
@@ -79,6 +98,19 @@ fn merge(
     let room = limit.saturating_sub(all.len());
     all.extend(extra_places.into_iter().take(room));
     all.sort_by(|a, b| b.score().total_cmp(&a.score()));
+    let towns = towns_matching(query, MAX_TOWNS);
+    if let Some(exact) = towns.iter().find(|t| t.exact) {
+        all.insert(0, Found::Town(*exact));
+        all.truncate(limit);
+    }
+    let room = limit.saturating_sub(all.len());
+    all.extend(
+        towns
+            .into_iter()
+            .filter(|t| !t.exact)
+            .take(room)
+            .map(Found::Town),
+    );
     all
 }
 
@@ -219,8 +251,10 @@ impl View for SearchView {
                 self.results = find(atlas, &self.query, MAX_RESULTS);
                 self.complete = true;
             }
-            if enter && let Some(id) = self.results.get(self.row).and_then(|f| f.id(atlas)) {
-                out.push(Command::Focus(id));
+            if enter
+                && let Some(command) = self.results.get(self.row).and_then(|f| f.command(atlas))
+            {
+                out.push(command);
                 self.chosen = true;
             }
             if escape {
@@ -274,14 +308,23 @@ impl View for SearchView {
                     }
                     (text, kind)
                 }
+                Found::Town(hit) => {
+                    let Some(name) = town_label(hit.town) else {
+                        continue;
+                    };
+                    (
+                        format!("{name} · {}", tr(lang, "search.town")),
+                        tr(lang, "search.town_hint"),
+                    )
+                }
             };
             let r = ui
                 .selectable_label(row == self.row, text)
                 .on_hover_text(kind);
             if r.clicked()
-                && let Some(id) = found.id(atlas)
+                && let Some(command) = found.command(atlas)
             {
-                out.push(Command::Focus(id));
+                out.push(command);
                 self.chosen = true;
             }
         }
@@ -326,6 +369,26 @@ mod tests {
     }
 
     #[test]
+    fn a_town_named_exactly_leads_and_flies_the_map() {
+        let loaded = crate::model::load_embedded().expect("the embedded atlas loads");
+        let atlas = crate::atlas::Atlas::new(loaded);
+        let hits = find(&atlas, "Delft", MAX_RESULTS);
+        assert!(hits.len() <= MAX_RESULTS);
+        match hits.first() {
+            Some(Found::Town(t)) => assert!(t.exact),
+            other => panic!("the town Delft does not lead: {other:?}"),
+        }
+        assert!(matches!(
+            hits.first().and_then(|f| f.command(&atlas)),
+            Some(Command::FlyTo(FlyTarget::Town(_)))
+        ));
+        assert!(
+            hits.iter().any(|f| matches!(f, Found::Place(_))),
+            "the places in Delft follow"
+        );
+    }
+
+    #[test]
     fn a_kind_of_record_is_found_by_its_name() {
         let loaded = crate::model::load_embedded().expect("the embedded atlas loads");
         let atlas = crate::atlas::Atlas::new(loaded);
@@ -334,7 +397,7 @@ mod tests {
                 .iter()
                 .filter(|f| match f {
                     Found::Record(h) => atlas.agenda.records[h.record].kind == kind,
-                    Found::Place(_) => false,
+                    Found::Place(_) | Found::Town(_) => false,
                 })
                 .count()
         };

@@ -749,3 +749,4 @@ impl SearchIndex {
 
 #[cfg(test)]
 mod tests;
+pub mod towns;

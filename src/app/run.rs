@@ -83,13 +83,17 @@ type Prepared = Result<(Arc<Atlas>, Option<LoadError>), StartError>;
 /// The window's app: a loading screen while the data is prepared on its thread, then the
 /// atlas. The window opens at once whatever the data's size; the app is made when the data
 /// is there.
-enum Launcher {
+struct Launcher {
+    /// Process start, while the first frame has not been logged (`--timings`).
+    first_frame: Option<Instant>,
+    phase: Phase,
+}
+
+enum Phase {
     Waiting {
         preparing: Option<JoinHandle<Prepared>>,
         stage: Arc<AtomicU8>,
         settings: Box<Settings>,
-        /// Process start, while the first frame has not been logged (`--timings`).
-        first_frame: Option<Instant>,
         /// Process start, for the frame that first shows the data (`--timings`).
         data_shown: Option<Instant>,
         /// When the loading screen appeared (for the seconds it shows).
@@ -103,10 +107,10 @@ enum Launcher {
     },
 }
 
-impl Launcher {
+impl Phase {
     /// Takes the prepared data when the thread is done and makes the app.
     fn poll(&mut self) {
-        let Launcher::Waiting {
+        let Phase::Waiting {
             preparing,
             settings,
             data_shown,
@@ -130,14 +134,18 @@ impl Launcher {
                 app.data.dir = crate::fsio::data_dir();
                 app.reopen_user_layer();
                 if let Some(started) = *data_shown {
+                    eprintln!(
+                        "timings: app made {:.1} ms after process start",
+                        started.elapsed().as_secs_f64() * 1000.0
+                    );
                     app = app.log_data_shown_from(started);
                 }
-                Launcher::Ready(Box::new(app))
+                Phase::Ready(Box::new(app))
             }
             Ok(Err(e)) | Err(e) => {
                 log::error!("{e}");
                 eprintln!("{e}");
-                Launcher::Failed {
+                Phase::Failed {
                     text: e.to_string(),
                     lang: settings.lang,
                 }
@@ -171,16 +179,22 @@ fn loading_ui(ui: &mut egui::Ui, lang: Lang, stage: u8, seconds: f64) {
 
 impl eframe::App for Launcher {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.poll();
-        match self {
-            Launcher::Ready(app) => {
+        // Whether the loading screen or (small data, ready at once) the atlas.
+        if let Some(started) = self.first_frame.take() {
+            eprintln!(
+                "timings: first frame {:.1} ms after process start",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        self.phase.poll();
+        match &mut self.phase {
+            Phase::Ready(app) => {
                 AtlasApp::ui(app, ui);
                 persist::after_frame(app, ui);
             }
-            Launcher::Waiting {
+            Phase::Waiting {
                 stage,
                 settings,
-                first_frame,
                 since,
                 ..
             } => {
@@ -192,17 +206,11 @@ impl eframe::App for Launcher {
                     stage.load(Ordering::Relaxed),
                     now - since,
                 );
-                if let Some(started) = first_frame.take() {
-                    eprintln!(
-                        "timings: first frame {:.1} ms after process start",
-                        started.elapsed().as_secs_f64() * 1000.0
-                    );
-                }
                 // The data arrives from a thread, not from input: look again soon.
                 ui.ctx()
                     .request_repaint_after(std::time::Duration::from_millis(30));
             }
-            Launcher::Failed { text, lang } => {
+            Phase::Failed { text, lang } => {
                 egui::CentralPanel::default().show(ui, |ui| {
                     ui.heading(tr(*lang, "loading.failed"));
                     ui.label(text.as_str());
@@ -213,7 +221,7 @@ impl eframe::App for Launcher {
 
     /// Settings and the own deck are saved by `persist`, not eframe's storage.
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        if let Launcher::Ready(app) = self {
+        if let Phase::Ready(app) = &self.phase {
             persist::save(app);
         }
     }
@@ -247,13 +255,15 @@ pub fn run(dataset: Option<PathBuf>, timings: bool, started: Instant) -> anyhow:
             style::install(&cc.egui_ctx);
             // Read, checked, with the UI zoom and full screen as the user left them.
             let settings = persist::start(&cc.egui_ctx, startup);
-            Ok(Box::new(Launcher::Waiting {
-                preparing: Some(preparing),
-                stage,
-                settings: Box::new(settings),
+            Ok(Box::new(Launcher {
                 first_frame: timings.then_some(started),
-                data_shown: timings.then_some(started),
-                since: None,
+                phase: Phase::Waiting {
+                    preparing: Some(preparing),
+                    stage,
+                    settings: Box::new(settings),
+                    data_shown: timings.then_some(started),
+                    since: None,
+                },
             }))
         }),
     )

@@ -26,6 +26,11 @@ pub fn tr(lang: Lang, key: &'static str) -> &'static str {
     table.get(key).map_or(key, String::as_str)
 }
 
+/// The accessible name of a cluster bubble: "Cluster van 1.234 plaatsen".
+pub fn cluster_name(lang: Lang, n: usize) -> String {
+    tr(lang, "map.cluster").replace("{n}", &group_digits(n, lang))
+}
+
 /// Why a file could not be written, in the UI's language (the error's own text is English,
 /// for the command line and the log).
 pub fn write_error(lang: Lang, e: &crate::fsio::WriteError) -> String {

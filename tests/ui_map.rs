@@ -194,3 +194,120 @@ fn a_town_is_found_by_name_and_the_map_flies_there() {
     );
     assert!(v.zoom > 10.0, "zoomed in on the town: {}", v.zoom);
 }
+
+/// The app on a generated dataset of `n` places (generated here, not committed).
+fn generated(n: usize) -> Harness<'static, AtlasApp> {
+    use innovation_atlas::app::Dialogs;
+    use innovation_atlas::atlas::{Atlas, synthetic};
+    let loaded = synthetic::generate(n, 1).expect("generate");
+    let app = AtlasApp::new(
+        std::sync::Arc::new(Atlas::new(loaded)),
+        innovation_atlas::state::Settings::default(),
+        Dialogs::Disabled,
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 950.0))
+        .with_max_steps(200)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+#[test]
+fn many_places_cluster_into_bubbles_that_count_them_and_zoom_in() {
+    let mut h = generated(30_000);
+    let (bubbles, markers, visible) = {
+        let s = h.state();
+        let f = &s.map.last_frame;
+        let visible = s
+            .state
+            .visible
+            .places
+            .iter()
+            .filter(|&&i| !s.state.atlas.geo.places[i].is_area)
+            .count();
+        (f.bubbles.clone(), f.markers.len(), visible)
+    };
+    assert!(bubbles.len() >= 5, "{} bubbles", bubbles.len());
+    // At Netherlands zoom every place is in view: each is in a bubble or its own marker.
+    let clustered: usize = bubbles.iter().map(|b| b.count as usize).sum();
+    assert_eq!(clustered + markers, visible, "{clustered} + {markers}");
+    assert!(markers < 1_000, "{markers} markers");
+
+    // Each bubble is a button in the accessibility tree, named by its count in Dutch.
+    let named = h.query_all_by_label_contains("Cluster van ").count();
+    assert_eq!(named, bubbles.len());
+    let biggest = bubbles
+        .iter()
+        .max_by_key(|b| b.count)
+        .copied()
+        .expect("a bubble");
+    let name = innovation_atlas::i18n::cluster_name(
+        innovation_atlas::model::Lang::Nl,
+        biggest.count as usize,
+    );
+    assert!(name.contains('.'), "{name}");
+
+    // Pressing it flies the map in on its places.
+    let before = h.state().map.current_view();
+    h.get_by_label(&name).click();
+    h.run();
+    let after = h.state().map.current_view();
+    assert!(
+        after.zoom >= before.zoom + 0.99,
+        "{} -> {}",
+        before.zoom,
+        after.zoom
+    );
+    let centre = after.centre;
+    let b = biggest.bounds;
+    let slack = (b.max[0] - b.min[0]).max(b.max[1] - b.min[1]);
+    assert!(
+        centre[0] >= b.min[0] - slack
+            && centre[0] <= b.max[0] + slack
+            && centre[1] >= b.min[1] - slack
+            && centre[1] <= b.max[1] + slack,
+        "{centre:?} outside {b:?}"
+    );
+    // Closer in, the bubbles are smaller: the biggest one split.
+    let most = h
+        .state()
+        .map
+        .last_frame
+        .bubbles
+        .iter()
+        .map(|b| b.count)
+        .max()
+        .unwrap_or(0);
+    assert!(most < biggest.count, "{most} vs {}", biggest.count);
+
+    // In English the same bubbles read "Cluster of 1,234 places".
+    h.state_mut()
+        .apply(innovation_atlas::command::Command::SetLanguage(
+            innovation_atlas::model::Lang::En,
+        ));
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("Cluster of ")
+            .next()
+            .is_some()
+    );
+    assert!(
+        h.query_all_by_label_contains("Cluster van ")
+            .next()
+            .is_none()
+    );
+}
+
+#[test]
+fn the_atlas_itself_never_clusters() {
+    let h = harness();
+    assert!(h.state().map.last_frame.bubbles.is_empty());
+    assert!(
+        h.query_all_by_label_contains("Cluster van")
+            .next()
+            .is_none()
+    );
+    // Every one of its places is drawn as before.
+    h.get_by_label("RoboHouse");
+}

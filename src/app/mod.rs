@@ -169,8 +169,8 @@ impl AtlasApp {
         ))
     }
 
-    /// Logs the time from `started` to the first frame on stderr.
-    pub fn log_first_frame_from(mut self, started: Instant) -> Self {
+    /// Logs the time from `started` to the first frame with the data on stderr.
+    pub fn log_data_shown_from(mut self, started: Instant) -> Self {
         self.started = Some(started);
         self
     }
@@ -205,7 +205,7 @@ impl AtlasApp {
         }
         if let Some(started) = self.started.take() {
             eprintln!(
-                "timings: first frame {:.1} ms after process start",
+                "timings: data shown {:.1} ms after process start",
                 started.elapsed().as_secs_f64() * 1000.0
             );
         }

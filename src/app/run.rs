@@ -1,13 +1,16 @@
-//! Opening the window: the dataset is prepared on a second thread while the window and its
-//! GL context are made, and the settings are restored.
+//! Opening the window: the dataset is prepared on a second thread while the window shows a
+//! loading screen, and the settings are restored.
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::thread::JoinHandle;
 use std::time::Instant;
 
 use super::{AtlasApp, Dialogs, persist};
 use crate::atlas::Atlas;
-use crate::model::{self, LoadError, Problem};
+use crate::i18n::tr;
+use crate::model::{self, Lang, LoadError, Problem};
 use crate::state::Settings;
 use crate::style;
 
@@ -18,18 +21,6 @@ pub enum StartError {
     EmbeddedInvalid(String),
     #[error("preparing the atlas failed")]
     Preparing,
-}
-
-impl eframe::App for AtlasApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        AtlasApp::ui(self, ui);
-        persist::after_frame(self, ui);
-    }
-
-    /// Settings and the own deck are saved by `persist`, not eframe's storage.
-    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        persist::save(self);
-    }
 }
 
 impl AtlasApp {
@@ -47,6 +38,10 @@ impl AtlasApp {
     }
 }
 
+/// How far the preparing thread is, for the loading screen.
+const STAGE_LOADING: u8 = 0;
+const STAGE_BUILDING: u8 = 1;
+
 /// Loads the dataset and builds the derived indexes (basemap geometry, search, links).
 /// A bad dataset named on the command line still opens the app, on the embedded atlas, with
 /// its problems listed.
@@ -54,7 +49,8 @@ fn prepare(
     dataset: Option<PathBuf>,
     timings: bool,
     started: Instant,
-) -> Result<(Arc<Atlas>, Option<LoadError>), StartError> {
+    stage: &AtomicU8,
+) -> Prepared {
     let (loaded, startup_error) = match dataset.as_deref().map(model::load_path) {
         None => (model::load_embedded(), None),
         Some(Ok(l)) => (Ok(l), None),
@@ -71,6 +67,7 @@ fn prepare(
             ms()
         );
     }
+    stage.store(STAGE_BUILDING, Ordering::Relaxed);
     let atlas = Arc::new(Atlas::new(loaded));
     if timings {
         eprintln!(
@@ -81,11 +78,164 @@ fn prepare(
     Ok((atlas, startup_error))
 }
 
+type Prepared = Result<(Arc<Atlas>, Option<LoadError>), StartError>;
+
+/// The window's app: a loading screen while the data is prepared on its thread, then the
+/// atlas. The window opens at once whatever the data's size; the app is made when the data
+/// is there.
+struct Launcher {
+    /// Process start, while the first frame has not been logged (`--timings`).
+    first_frame: Option<Instant>,
+    phase: Phase,
+}
+
+enum Phase {
+    Waiting {
+        preparing: Option<JoinHandle<Prepared>>,
+        stage: Arc<AtomicU8>,
+        settings: Box<Settings>,
+        /// Process start, for the frame that first shows the data (`--timings`).
+        data_shown: Option<Instant>,
+        /// When the loading screen appeared (for the seconds it shows).
+        since: Option<f64>,
+    },
+    Ready(Box<AtlasApp>),
+    /// The embedded atlas itself is broken (a build error): said in the window, not a panic.
+    Failed {
+        text: String,
+        lang: Lang,
+    },
+}
+
+impl Phase {
+    /// Takes the prepared data when the thread is done and makes the app.
+    fn poll(&mut self) {
+        let Phase::Waiting {
+            preparing,
+            settings,
+            data_shown,
+            ..
+        } = self
+        else {
+            return;
+        };
+        if !preparing.as_ref().is_some_and(JoinHandle::is_finished) {
+            return;
+        }
+        let Some(handle) = preparing.take() else {
+            return;
+        };
+        let next = match handle.join().map_err(|_| StartError::Preparing) {
+            Ok(Ok((atlas, startup_error))) => {
+                let settings = std::mem::take(settings.as_mut());
+                let mut app = AtlasApp::new(atlas, settings, Dialogs::Native);
+                app.state.load_error = startup_error;
+                // The user's own organisations, from their copy in the data folder.
+                app.data.dir = crate::fsio::data_dir();
+                app.reopen_user_layer();
+                if let Some(started) = *data_shown {
+                    eprintln!(
+                        "timings: app made {:.1} ms after process start",
+                        started.elapsed().as_secs_f64() * 1000.0
+                    );
+                    app = app.log_data_shown_from(started);
+                }
+                Phase::Ready(Box::new(app))
+            }
+            Ok(Err(e)) | Err(e) => {
+                log::error!("{e}");
+                eprintln!("{e}");
+                Phase::Failed {
+                    text: e.to_string(),
+                    lang: settings.lang,
+                }
+            }
+        };
+        *self = next;
+    }
+}
+
+/// The loading screen, in the language of the user's settings.
+fn loading_ui(ui: &mut egui::Ui, lang: Lang, stage: u8, seconds: f64) {
+    let text = match stage {
+        STAGE_LOADING => tr(lang, "loading.dataset"),
+        _ => tr(lang, "loading.atlas"),
+    };
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(ui.available_height() * 0.4);
+            ui.heading(tr(lang, "app.title"));
+            ui.add_space(12.0);
+            ui.add(egui::Spinner::new().size(28.0));
+            ui.add_space(8.0);
+            ui.label(text);
+            // After a moment, how long it has taken so far: a large dataset takes seconds.
+            if seconds >= 1.0 {
+                ui.weak(format!("{seconds:.0} s"));
+            }
+        });
+    });
+}
+
+impl eframe::App for Launcher {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        // Whether the loading screen or (small data, ready at once) the atlas.
+        if let Some(started) = self.first_frame.take() {
+            eprintln!(
+                "timings: first frame {:.1} ms after process start",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        self.phase.poll();
+        match &mut self.phase {
+            Phase::Ready(app) => {
+                AtlasApp::ui(app, ui);
+                persist::after_frame(app, ui);
+            }
+            Phase::Waiting {
+                stage,
+                settings,
+                since,
+                ..
+            } => {
+                let now = ui.input(|i| i.time);
+                let since = *since.get_or_insert(now);
+                loading_ui(
+                    ui,
+                    settings.lang,
+                    stage.load(Ordering::Relaxed),
+                    now - since,
+                );
+                // The data arrives from a thread, not from input: look again soon.
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(30));
+            }
+            Phase::Failed { text, lang } => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    ui.heading(tr(*lang, "loading.failed"));
+                    ui.label(text.as_str());
+                });
+            }
+        }
+    }
+
+    /// Settings and the own deck are saved by `persist`, not eframe's storage.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if let Phase::Ready(app) = &self.phase {
+            persist::save(app);
+        }
+    }
+}
+
 /// Opens the window on the embedded atlas or the dataset at `dataset`.
 pub fn run(dataset: Option<PathBuf>, timings: bool, started: Instant) -> anyhow::Result<()> {
-    // The data is prepared on a second thread while the window and its GL context are made,
-    // which takes about as long; the app waits for it only when it is created.
-    let preparing = std::thread::spawn(move || prepare(dataset, timings, started));
+    // The data is prepared on a second thread; the window opens with a loading screen and
+    // shows the atlas when the data is ready, however long that takes.
+    let stage = Arc::new(AtomicU8::new(STAGE_LOADING));
+    let preparing = {
+        let stage = Arc::clone(&stage);
+        std::thread::spawn(move || prepare(dataset, timings, started, &stage))
+    };
     let startup = persist::load();
     let mut options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -105,16 +255,16 @@ pub fn run(dataset: Option<PathBuf>, timings: bool, started: Instant) -> anyhow:
             style::install(&cc.egui_ctx);
             // Read, checked, with the UI zoom and full screen as the user left them.
             let settings = persist::start(&cc.egui_ctx, startup);
-            let (atlas, startup_error) = preparing.join().map_err(|_| StartError::Preparing)??;
-            let mut app = AtlasApp::new(atlas, settings, Dialogs::Native);
-            app.state.load_error = startup_error;
-            // The user's own organisations, from their copy in the data folder.
-            app.data.dir = crate::fsio::data_dir();
-            app.reopen_user_layer();
-            if timings {
-                app = app.log_first_frame_from(started);
-            }
-            Ok(Box::new(app))
+            Ok(Box::new(Launcher {
+                first_frame: timings.then_some(started),
+                phase: Phase::Waiting {
+                    preparing: Some(preparing),
+                    stage,
+                    settings: Box::new(settings),
+                    data_shown: timings.then_some(started),
+                    since: None,
+                },
+            }))
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))

@@ -79,10 +79,12 @@ pub enum Command {
         /// Exit with code 1 when a median exceeds its budget
         #[arg(long)]
         check: bool,
-        /// Sizes (total places, comma-separated) of the generated datasets for start-up and search
-        #[arg(long, value_delimiter = ',', default_values_t = vec![175, 1_000, 10_000, 30_000, 100_000])]
-        places: Vec<usize>,
-        /// Runs per start-up scenario (min, median and max are printed), rounds of search queries
+        /// Sizes (total places, comma-separated) of the generated datasets: start-up and search
+        /// use 175,1000,10000,30000,100000 when left out, the frame scenarios 10000,100000
+        #[arg(long, value_delimiter = ',')]
+        places: Option<Vec<usize>>,
+        /// Runs per start-up and frame scenario (min, median and max are printed), rounds of
+        /// search queries
         #[arg(long, default_value_t = 3)]
         runs: usize,
         /// Run only these parts (repeat or comma-separate): startup, frames, search; all when
@@ -345,7 +347,10 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
             let options = bench::Options {
                 frames: frames.max(1),
                 dataset,
-                places,
+                places: places
+                    .clone()
+                    .unwrap_or_else(|| vec![175, 1_000, 10_000, 30_000, 100_000]),
+                frame_places: places,
                 runs: runs.max(1),
                 startup: part(BenchPart::Startup),
                 frame_scenarios: part(BenchPart::Frames),

@@ -561,12 +561,17 @@ fn noord_nederland(d: &Dataset, lang: Lang) -> Vec<Slide> {
         .unwrap_or_default();
     slides.push(s);
 
+    // Sites by parent in one pass: a scan per cluster grows with clusters × places, which
+    // took seconds at 100,000 places before the window could show them.
+    let mut sites_of: std::collections::HashMap<&str, Vec<&Place>> =
+        std::collections::HashMap::new();
+    for p in &d.places {
+        if let Some(parent) = p.parent.as_deref() {
+            sites_of.entry(parent).or_default().push(p);
+        }
+    }
     for c in &clusters {
-        let sites: Vec<&Place> = d
-            .places
-            .iter()
-            .filter(|p| p.parent.as_deref() == Some(c.id.as_str()))
-            .collect();
+        let sites: Vec<&Place> = sites_of.get(c.id.as_str()).cloned().unwrap_or_default();
         let mut caption = format!(
             "{}: {}",
             tr(lang, "details.sectors"),

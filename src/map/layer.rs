@@ -107,6 +107,20 @@ pub enum Hit {
     Place(usize),
     /// A route (index into `atlas.geo.routes`).
     Route(usize),
+    /// A cluster bubble (its cluster in the grid of this zoom; see [`Bubble::cluster`]).
+    Cluster(usize),
+}
+
+/// A cluster bubble as drawn: where, how many places, and the area they lie in.
+#[derive(Debug, Clone, Copy)]
+pub struct Bubble {
+    /// Index of its cell in the zoom level's grid.
+    pub cluster: usize,
+    pub centre: Pos2,
+    pub radius: f32,
+    pub count: u32,
+    /// Where its places lie, in relative Mercator units (a click zooms to it).
+    pub bounds: BBox,
 }
 
 /// What the layers of one frame drew, read by the layers above them and by the map view.
@@ -116,6 +130,12 @@ pub struct LayerOut {
     /// Markers drawn: place index, centre, radius.
     pub markers: Vec<(usize, Pos2, f32)>,
     pub labels: Vec<LabelCandidate>,
+    /// Cluster bubbles drawn (labels keep off them; screen readers list them).
+    pub bubbles: Vec<Bubble>,
+    /// Set by the cluster layer when the places are many: the places to draw as markers
+    /// this frame (those in view and alone in their cell), lowest priority first. `None`
+    /// leaves the choice to the place layer.
+    pub singles: Option<Vec<usize>>,
     /// Labels as placed: text rectangle and style (for tests of overlap and clipping).
     pub placed_labels: Vec<(Rect, LabelStyle, std::sync::Arc<str>)>,
     /// Where the basemap credit was drawn.

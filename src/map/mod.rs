@@ -4,6 +4,7 @@
 //! the same layers ([`layers::all`]) through [`paint_layers`].
 
 pub mod cache;
+pub mod cluster;
 pub mod framing;
 pub mod furniture;
 pub mod layer;
@@ -543,6 +544,22 @@ impl MapView {
         self.last_frame = frame;
     }
 
+    /// Flies in on the places of the drawn bubble `k`: to fit them, and at least one zoom
+    /// step closer, so a click always splits the bubble or brings its places nearer.
+    fn zoom_into(&mut self, bubbles: &[layer::Bubble], k: usize) {
+        let Some(b) = bubbles.get(k) else {
+            return;
+        };
+        let from = self.current_view();
+        let fit = View::fit(b.bounds, self.size, framing::FIT_MARGIN);
+        let to = View {
+            centre: fit.centre,
+            zoom: fit.zoom.max(from.zoom + 1.0),
+        };
+        self.fitted_size = None;
+        self.camera.fly(from, to, self.now);
+    }
+
     /// Hover, click and the accessible marker buttons of an interactive map.
     #[allow(clippy::too_many_arguments)]
     fn interact(
@@ -556,7 +573,10 @@ impl MapView {
         out: &mut Vec<Command>,
     ) {
         let d = atlas.data();
-        if let Some(i) = accessible_markers(ui, atlas, frame) {
+        if let Some(k) = accessible_bubbles(ui, lang, frame) {
+            self.zoom_into(&frame.bubbles, k);
+            ui.ctx().request_repaint();
+        } else if let Some(i) = accessible_markers(ui, atlas, frame) {
             out.push(Command::Select(d.places.get(i).map(|p| p.id.clone())));
         } else if response.clicked() {
             match hit {
@@ -567,6 +587,12 @@ impl MapView {
                     out.push(Command::Select(
                         atlas.geo.routes.get(i).map(|r| r.id.clone()),
                     ));
+                }
+                Some(Hit::Cluster(k)) => {
+                    if let Some(b) = frame.bubbles.iter().position(|b| b.cluster == k) {
+                        self.zoom_into(&frame.bubbles, b);
+                        ui.ctx().request_repaint();
+                    }
                 }
                 // A click on empty map clears the selection.
                 None => out.push(Command::Select(None)),
@@ -587,6 +613,15 @@ impl MapView {
                             line.push_str(&format!(" · {n} {}", tr(lang, "map.companies")));
                         }
                         ui.label(line);
+                    });
+                }
+            }
+            Some(Hit::Cluster(k)) => {
+                if let Some(b) = frame.bubbles.iter().find(|b| b.cluster == k) {
+                    response.clone().on_hover_ui_at_pointer(|ui| {
+                        let name = i18n::cluster_name(lang, b.count as usize);
+                        ui.label(RichText::new(name).strong());
+                        ui.label(tr(lang, "map.cluster_hint"));
                     });
                 }
             }
@@ -679,6 +714,24 @@ fn accessible_markers(ui: &mut Ui, atlas: &Atlas, frame: &LayerOut) -> Option<us
         resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &p.name));
         if resp.clicked() {
             clicked = Some(i);
+        }
+    }
+    clicked
+}
+
+/// Each cluster bubble is a button named by its count ("Cluster van 1.234 plaatsen"), so
+/// screen readers and tests find it; returns the bubble whose button was pressed.
+fn accessible_bubbles(ui: &mut Ui, lang: Lang, frame: &LayerOut) -> Option<usize> {
+    let mut clicked = None;
+    let step = frame.bubbles.len().div_ceil(ACCESSIBLE_MARKERS).max(1);
+    for (k, b) in frame.bubbles.iter().enumerate().step_by(step) {
+        let id = ui.scope_id().with(("cluster", b.cluster));
+        let area = Rect::from_center_size(b.centre, Vec2::splat(2.0 * b.radius));
+        let resp = ui.interact(area, id, egui::Sense::click());
+        let name = i18n::cluster_name(lang, b.count as usize);
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+        if resp.clicked() {
+            clicked = Some(k);
         }
     }
     clicked

@@ -405,7 +405,12 @@ fn region_ui(ui: &mut Ui, state: &AppState, r: &Region, out: &mut Vec<Command>) 
     ui.label(r.description.get(lang));
     let cites: Vec<_> = r.sources.iter().collect();
     sources_ui(ui, d, &cites, lang);
-    let count = d.places.iter().filter(|p| p.region == r.id).count();
+    // The region's profile lists its places, derived once: no walk over every place per frame.
+    let count = state
+        .atlas
+        .profiles
+        .get(&r.id)
+        .map_or(0, |p| p.places.len());
     ui.label(crate::i18n::count(lang, count, "places.count"));
     links_ui(ui, state, &r.id, out);
     figures_ui(ui, d, &r.id, lang);

@@ -324,6 +324,11 @@ impl MapLayer for LabelLayer {
             .markers
             .iter()
             .map(|(_, c, r)| Rect::from_center_size(*c, Vec2::splat(2.0 * r)))
+            .chain(
+                out.bubbles
+                    .iter()
+                    .map(|b| Rect::from_center_size(b.centre, Vec2::splat(2.0 * b.radius))),
+            )
             .collect();
         let labels = std::mem::take(&mut out.labels);
         let placed = place(

@@ -1,8 +1,9 @@
 //! The map's overlays, one [`MapLayer`](super::layer::MapLayer) each, bottom to top:
-//! basemap, sub-regions, routes, suggestions, links, places, the user's places' rings,
-//! labels.
+//! basemap, sub-regions, routes, suggestions, links, cluster bubbles, places, the user's
+//! places' rings, labels.
 
 pub mod basemap;
+pub mod clusters;
 pub mod labels;
 pub mod links;
 pub mod places;
@@ -48,6 +49,7 @@ pub fn all() -> Vec<Box<dyn super::layer::MapLayer>> {
         Box::new(routes::RouteLayer),
         Box::new(suggestions::SuggestionLayer),
         Box::new(links::LinkLayer),
+        Box::new(clusters::ClusterLayer::default()),
         Box::new(places::PlaceLayer::default()),
         Box::new(user::UserLayer),
         Box::new(labels::LabelLayer),

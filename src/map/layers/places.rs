@@ -160,8 +160,28 @@ impl MapLayer for PlaceLayer {
         let d = ctx.atlas.data();
         let t = &ctx.t;
         let rect = ctx.rect;
-        self.shown.borrow_mut().refresh(ctx);
-        let shown = self.shown.borrow();
+        // Many places: the cluster layer culled them with its grid and left the ones alone in
+        // their cell; otherwise the decluttered list kept while zoom and data stay.
+        let singles = out.singles.take();
+        let from_singles;
+        let shown_guard;
+        let winners: &[(usize, u32)] = match &singles {
+            Some(list) => {
+                let m = 16.0 / t.pixels_per_unit();
+                let v = ctx.view;
+                let cover = crate::geo::geometry::BBox {
+                    min: [v.min[0] - m, v.min[1] - m],
+                    max: [v.max[0] + m, v.max[1] + m],
+                };
+                from_singles = declutter(list, geo, &cover, t.pixels_per_unit());
+                &from_singles
+            }
+            None => {
+                self.shown.borrow_mut().refresh(ctx);
+                shown_guard = self.shown.borrow();
+                &shown_guard.winners
+            }
+        };
         let selected = ctx.selected_place();
         let subjects: Vec<usize> = ctx
             .scene
@@ -173,7 +193,13 @@ impl MapLayer for PlaceLayer {
         let canvas = &mut out.canvas;
         // Clusters get thin spokes to their sites, so the cluster marker (a label point)
         // reads as the hub of the places it stands for.
-        for &(cluster, site) in &geo.spokes {
+        // Not among cluster bubbles: a spoke would run to a place drawn inside one.
+        let spokes: &[(usize, usize)] = if out.bubbles.is_empty() {
+            &geo.spokes
+        } else {
+            &[]
+        };
+        for &(cluster, site) in spokes {
             let (Some(a), Some(b)) = (geo.places.get(cluster), geo.places.get(site)) else {
                 continue;
             };
@@ -186,8 +212,11 @@ impl MapLayer for PlaceLayer {
             }
         }
         // When markers are merged, sizes stop meaning anything.
-        let dense = ctx.visible.places.len() > DECLUTTER_ABOVE;
-        for &(i, n) in shown.winners.iter() {
+        let dense = match &singles {
+            Some(list) => list.len() > DECLUTTER_ABOVE,
+            None => ctx.visible.places.len() > DECLUTTER_ABOVE,
+        };
+        for &(i, n) in winners {
             let (Some(g), Some(p)) = (geo.places.get(i), d.places.get(i)) else {
                 continue;
             };
@@ -267,6 +296,7 @@ impl MapLayer for PlaceLayer {
             }
             paint_marker(canvas, g.shape, c, g.radius + 2.0, g.colour, outline);
         }
+        out.singles = singles;
     }
 
     fn hit(&self, _ctx: &LayerCtx, out: &LayerOut, pos: Pos2) -> Option<Hit> {

@@ -300,8 +300,8 @@ pub fn chart_slide_for(
                 .places
                 .iter()
                 .filter(|p| p.kind == PlaceKind::SubRegion)
+                // Every sub-region's sectors make the matrix: every one is cited.
                 .filter_map(|p| cites_for(&p.sources, &["sectors"]).into_iter().next())
-                .take(3)
                 .collect();
             s
         }

@@ -264,6 +264,14 @@ impl SlideRenderer {
             };
         });
         self.textures.apply(&mut out.textures_delta);
+        // A chart slide takes two passes (its axes are measured in the first). egui counts
+        // frames that did so in a row and, in a debug build, paints a warning onto the
+        // picture from the third on: every slide is a frame of its own here, so an empty
+        // frame after such a slide starts the count again.
+        if out.platform_output.num_completed_passes > 1 {
+            let mut rest = self.ctx.run_ui(self.input(), |_| {});
+            self.textures.apply(&mut rest.textures_delta);
+        }
         Ok((out, layout))
     }
 

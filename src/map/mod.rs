@@ -121,6 +121,7 @@ pub fn paint_still(
         pixels_per_point: ui.ctx().pixels_per_point(),
         hovered: None,
         reserved: &reserved,
+        keep_clear: &reserved,
         measure: &measure,
     };
     let layers = layers::all();
@@ -231,6 +232,7 @@ impl Plugin for ScenePlugin<'_> {
         let mut reserved = self.reserved.clone();
         reserved.extend(furniture_rects.iter().copied());
         let measure = layer::measure_with(ui);
+        let keep_clear: &[Rect] = if self.interactive { &[] } else { &reserved };
         let ctx = LayerCtx {
             atlas: self.atlas,
             scene: self.scene,
@@ -243,6 +245,7 @@ impl Plugin for ScenePlugin<'_> {
             pixels_per_point: ui.ctx().pixels_per_point(),
             hovered: self.hovered,
             reserved: &reserved,
+            keep_clear,
             measure: &measure,
         };
         let mut out = paint_layers(self.layers, &ctx);

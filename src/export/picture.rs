@@ -94,6 +94,9 @@ pub struct Laid {
     pub layout: SlideLayout,
     /// Every text as laid out: its rectangle, the clip rectangle it is drawn in, its text.
     pub texts: Vec<(egui::Rect, egui::Rect, String)>,
+    /// The smallest type size (points) in each of `texts`, in the same order: for the
+    /// check that every text reads from the back of the room.
+    pub text_sizes: Vec<f32>,
     /// The slide's size in points.
     pub size_points: egui::Vec2,
 }
@@ -114,6 +117,24 @@ fn texts_of(out: &egui::FullOutput) -> Vec<(egui::Rect, egui::Rect, String)> {
                 c.clip_rect,
                 t.galley.text().to_string(),
             )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The smallest type size of every text shape of a frame, in the order of [`texts_of`].
+fn text_sizes_of(out: &egui::FullOutput) -> Vec<f32> {
+    out.shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::Shape::Text(t) => Some(
+                t.galley
+                    .job
+                    .sections
+                    .iter()
+                    .map(|s| s.format.font_id.size)
+                    .fold(f32::INFINITY, f32::min),
+            ),
             _ => None,
         })
         .collect()
@@ -279,6 +300,7 @@ impl SlideRenderer {
         Laid {
             layout,
             texts: texts_of(out),
+            text_sizes: text_sizes_of(out),
             size_points: self.points,
         }
     }

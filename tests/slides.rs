@@ -126,6 +126,16 @@ fn problems(deck: &Deck, index: usize, laid: &Laid, atlas: &Atlas, lang: Lang) -
             .iter()
             .filter(|((r, _, _), _)| body.intersects(*r))
             .collect();
+        // Nor is a bar or a cell cut off at the body's edge (a table's stripes reach half
+        // its spacing past the body's margin, which is not cutting anything off).
+        for (rect, clip) in &laid.shapes {
+            if rect.is_positive()
+                && body.intersects(*rect)
+                && !clip.expand(2.5).contains_rect(*rect)
+            {
+                out.push(format!("a shape at {rect:?} is cut off by {clip:?}"));
+            }
+        }
         for (i, ((a, _, ta), _)) in inside.iter().enumerate() {
             for ((b, _, tb), _) in &inside[i + 1..] {
                 if a.shrink(SLACK).intersects(b.shrink(SLACK)) {

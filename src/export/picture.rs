@@ -97,6 +97,9 @@ pub struct Laid {
     /// The smallest type size (points) in each of `texts`, in the same order: for the
     /// check that every text reads from the back of the room.
     pub text_sizes: Vec<f32>,
+    /// Every other shape: its bounding rectangle and the clip rectangle it is drawn in, for
+    /// the check that no bar or cell of a chart is cut off.
+    pub shapes: Vec<(egui::Rect, egui::Rect)>,
     /// The slide's size in points.
     pub size_points: egui::Vec2,
 }
@@ -301,6 +304,12 @@ impl SlideRenderer {
             layout,
             texts: texts_of(out),
             text_sizes: text_sizes_of(out),
+            shapes: out
+                .shapes
+                .iter()
+                .filter(|c| !matches!(c.shape, egui::Shape::Text(_) | egui::Shape::Callback(_)))
+                .map(|c| (c.shape.visual_bounding_rect(), c.clip_rect))
+                .collect(),
             size_points: self.points,
         }
     }

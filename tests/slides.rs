@@ -215,14 +215,23 @@ fn check_map(
     for f in &map.furniture {
         over.push(("the scale bar or north arrow", *f));
     }
+    // The band along the map's bottom edge: scale bar and basemap credit.
+    let body = laid.layout.body;
+    let band_top = map
+        .attribution
+        .iter()
+        .chain(&map.furniture)
+        .filter(|r| r.bottom() > body.bottom() - 60.0)
+        .map(|r| r.top())
+        .fold(body.bottom(), f32::min);
     for &(i, c, r) in &map.markers {
         if subjects.contains(&i) {
-            // A subject is framed in the map above the bottom band, beside the legend.
-            if let Some(frame) = laid.layout.map_frame
-                && !frame.expand(SLACK).contains(c)
-            {
+            // A subject is framed in the map above the bottom band, off the legend.
+            let extent = marker_extent(c, r);
+            let under_legend = laid.layout.legend.is_some_and(|l| l.intersects(extent));
+            if !body.contains_rect(extent) || extent.bottom() > band_top || under_legend {
                 out.push(format!(
-                    "the subject {:?} at {c:?} lies outside the map's free part {frame:?}",
+                    "the subject {:?} at {c:?} lies outside the map's free part (above {band_top}, off the legend)",
                     name(i)
                 ));
             }

@@ -596,7 +596,7 @@ impl MapView {
             Some(Hit::Route(i)) => {
                 if let Some(r) = atlas.geo.routes.get(i) {
                     response.clone().on_hover_ui_at_pointer(|ui| {
-                        ui.label(RichText::new(r.name.as_ref()).strong());
+                        ui.label(RichText::new(r.name(lang).as_ref()).strong());
                         ui.label(tr(lang, "map.route"));
                     });
                 }

@@ -259,7 +259,7 @@ fn legend_rows(state: &AppState, extent: &BBox, max_height: f32) -> Vec<LegendRo
                 seg.intersects(extent)
             });
             if shown && crosses {
-                routes.push(LegendRow::Route(r.colour, r.name.to_string()));
+                routes.push(LegendRow::Route(r.colour, r.name(lang).to_string()));
             }
         }
     }

@@ -357,11 +357,12 @@ pub fn chart_slide_for(
                 String::new(),
                 kind,
             );
+            // The table shows every discussion, so every one is cited (the footer names each
+            // document once, with its sections).
             s.sources = survey
                 .discussions
                 .iter()
                 .filter_map(|x| x.sources.first().cloned())
-                .take(3)
                 .collect();
             s
         }

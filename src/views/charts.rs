@@ -679,9 +679,10 @@ pub fn show_chart(
     let d = state.atlas.data();
     let height = ui.available_height().max(120.0);
     match kind {
-        // Room under the bars for the total's check (up to two lines) and its source.
+        // Room under the bars for the total's check (up to two lines); the slide's footer
+        // cites its source.
         ChartKind::HotspotCompanies => {
-            hotspot_companies(ui, state, Some(height - 3.6 * CHART_TEXT - 12.0))
+            hotspot_companies(ui, state, Some(height - 2.6 * CHART_TEXT - 12.0))
         }
         ChartKind::SubRegionOverlap => overlap_matrix(ui, state, out, Some(height)),
         ChartKind::SurveyAttendance => {

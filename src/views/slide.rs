@@ -368,9 +368,11 @@ fn map_body(
         .top()
         .min(rect.bottom() - crate::map::furniture::BOTTOM_BAND);
     // What the legend lists: what the slide's camera will show (or shows, when free). The
-    // legend's own width is not known yet, so the view is taken with the widest legend
-    // there can be: framing in less room only zooms out, so this shows at least what the
-    // map will, and a route on the map is never missing from the legend.
+    // legend's own width is not known yet, so it is first laid out for the view with the
+    // widest legend there can be (framing in less room only zooms out, so that view shows
+    // at least what the map will); the map is framed beside that legend, and the legend is
+    // then cut down to what this view really shows (fewer rows, never more, so it stays
+    // inside the room the framing left it).
     let widest = Insets {
         right: rect.width() * LEGEND_MAX_SHARE + 16.0,
         bottom: rect.bottom() - band_top + 4.0,
@@ -381,13 +383,21 @@ fn map_body(
         _ => framing::still_view(&state.atlas, camera, rect.size(), widest).extent(rect.size()),
     };
     let rows = legend_rows(state, &extent, rect.height() * 0.8);
-    let legend = legend_rect(ui, rect, &rows, lang);
-    let reserved: Vec<Rect> = legend.iter().copied().collect();
+    let first = legend_rect(ui, rect, &rows, lang);
     let insets = Insets {
-        right: legend.map_or(0.0, |l| rect.right() - l.left() + 8.0),
+        right: first.map_or(0.0, |l| rect.right() - l.left() + 8.0),
         bottom: rect.bottom() - band_top + 4.0,
         ..Insets::default()
     };
+    let rows = match (&map, camera) {
+        (SlideMap::Live(_), CameraGoal::Free) => rows,
+        _ => {
+            let shown = framing::still_view(&state.atlas, camera, rect.size(), insets);
+            legend_rows(state, &shown.extent(rect.size()), rect.height() * 0.8)
+        }
+    };
+    let legend = legend_rect(ui, rect, &rows, lang);
+    let reserved: Vec<Rect> = legend.iter().copied().collect();
     let frame = Rect::from_min_max(
         rect.min + Vec2::new(insets.left, insets.top),
         rect.max - Vec2::new(insets.right, insets.bottom),

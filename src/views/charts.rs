@@ -496,6 +496,13 @@ fn survey_topics(d: &Dataset, s: &Survey, lang: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The size of survey bars: each bar's, and on a slide the height all of them must fit.
+#[derive(Clone, Copy)]
+struct BarsSize {
+    bar: Vec2,
+    fit_height: Option<f32>,
+}
+
 /// Percentages per topic; only `only` when given (a slide shows one topic).
 fn results(
     ui: &mut Ui,
@@ -503,8 +510,7 @@ fn results(
     s: &Survey,
     lang: Lang,
     only: Option<&str>,
-    bar: Vec2,
-    fit_height: Option<f32>,
+    size: BarsSize,
     out: Option<&mut Vec<Command>>,
 ) {
     let mut out = out;
@@ -528,7 +534,7 @@ fn results(
                 }
             });
         }
-        percent_bars(ui, d, &id, lang, bar, fit_height);
+        percent_bars(ui, d, &id, lang, size.bar, size.fit_height);
     }
 }
 
@@ -643,16 +649,11 @@ fn roem(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         );
         add_as_slide(ui, lang, ChartKind::SurveyAttendance, None, out);
         attendance(ui, s, lang, 220.0);
-        results(
-            ui,
-            d,
-            s,
-            lang,
-            None,
-            Vec2::new(340.0, 24.0),
-            None,
-            Some(out),
-        );
+        let size = BarsSize {
+            bar: Vec2::new(340.0, 24.0),
+            fit_height: None,
+        };
+        results(ui, d, s, lang, None, size, Some(out));
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             ui.label(
@@ -705,7 +706,11 @@ pub fn show_chart(
             let bar = Vec2::new((ui.available_width() * 0.32).clamp(200.0, 480.0), h);
             for s in &d.surveys {
                 // A slide has no buttons.
-                results(ui, d, s, lang, topic, bar, Some(height), None);
+                let size = BarsSize {
+                    bar,
+                    fit_height: Some(height),
+                };
+                results(ui, d, s, lang, topic, size, None);
             }
         }
         ChartKind::SurveyDiscussions => {

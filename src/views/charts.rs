@@ -744,3 +744,32 @@ impl View for ChartsView {
             });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_label_sits_in_its_bar_or_right_of_it_and_never_leaves_the_track() {
+        let track = egui::Rect::from_min_size(egui::pos2(10.0, 0.0), Vec2::new(300.0, 30.0));
+        let label = Vec2::new(60.0, 20.0);
+        // Wide bar: inside it, in white.
+        let (pos, colour) = value_label_place(track, 200.0, label).expect("fits");
+        assert_eq!(colour, Color32::WHITE);
+        assert!(pos.x + label.x <= track.left() + 200.0);
+        // Short bar: right of it, dark, still inside the track.
+        let (pos, colour) = value_label_place(track, 20.0, label).expect("fits");
+        assert_ne!(colour, Color32::WHITE);
+        assert!(pos.x >= track.left() + 20.0 && pos.x + label.x <= track.right());
+        // A half-full track too narrow for a long label either way: no place.
+        let long = Vec2::new(200.0, 20.0);
+        assert!(value_label_place(track, 150.0, long).is_none());
+        // The track it asks for is wide enough, and no wider than needed.
+        for frac in [0.0, 0.3, 0.5, 0.7, 1.0] {
+            let w = track_for_label(frac, long.x);
+            let t = egui::Rect::from_min_size(egui::Pos2::ZERO, Vec2::new(w + 0.01, 30.0));
+            assert!(value_label_place(t, w * frac, long).is_some(), "{frac}");
+            assert!(w < 2.0 * (long.x + 2.0 * LABEL_PAD) + 1.0, "{frac}: {w}");
+        }
+    }
+}

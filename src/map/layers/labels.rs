@@ -361,7 +361,9 @@ impl MapLayer for LabelLayer {
                 );
             }
             let (colour, halo) = match c.style {
-                LabelStyle::Town => (Color32::from_gray(95), None),
+                // A light halo: a route or an outline through a town's name (the Lelylijn
+                // ends at Lelystad) passes under it instead of striking it through.
+                LabelStyle::Town => (Color32::from_gray(95), Some(Color32::from_white_alpha(215))),
                 LabelStyle::Focus => (
                     Color32::BLACK,
                     Some(Color32::from_rgba_unmultiplied(255, 236, 170, 235)),

@@ -253,9 +253,12 @@ impl MapLayer for PlaceLayer {
         } else {
             subjects
         };
+        // Only round a marker that was drawn: a ring round a place just off the map, or
+        // kept out from under the legend or scale bar, would stand there alone.
         for &i in &ringed {
             if let Some(g) = geo.places.get(i).filter(|g| !g.is_area)
                 && ctx.visible.place_shown(i)
+                && out.markers.iter().any(|m| m.0 == i)
             {
                 canvas.ring(
                     t.apply(g.pos),

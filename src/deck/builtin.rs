@@ -609,6 +609,10 @@ fn noord_nederland(d: &Dataset, lang: Lang) -> Vec<Slide> {
         } else {
             places
         };
+        // A line such as the Lelylijn is what the ask is about: the map shows all of it.
+        if ask.route.is_some() {
+            s.fit.push(ask.id.clone());
+        }
         s.layers.routes = true;
         s.layers.minor_places = false;
         s.sources = ask.sources.iter().take(2).cloned().collect();

@@ -19,6 +19,32 @@ pub fn semibold(size: f32) -> egui::FontId {
 /// above 4.5:1 on the panel, WCAG AA), unlike egui's weak grey.
 pub const SOURCE_INK: egui::Color32 = egui::Color32::from_rgb(88, 88, 88);
 
+/// WCAG relative luminance of an opaque colour (0 = black, 1 = white).
+pub fn luminance(c: egui::Color32) -> f32 {
+    let lin = |v: u8| {
+        let v = f32::from(v) / 255.0;
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
+}
+
+/// Black or white, whichever contrasts more with `bg` (WCAG contrast ratio), for text
+/// drawn on a coloured cell or chip: a fixed threshold on the value a colour stands for
+/// breaks as soon as the colour scale changes.
+pub fn ink_on(bg: egui::Color32) -> egui::Color32 {
+    let l = luminance(bg);
+    // Contrast with black is (l + 0.05) / 0.05, with white 1.05 / (l + 0.05).
+    if (l + 0.05) * (l + 0.05) >= 0.05 * 1.05 {
+        egui::Color32::BLACK
+    } else {
+        egui::Color32::WHITE
+    }
+}
+
 /// Installs the fonts and the theme on a context (the window's, or a test harness's).
 pub fn install(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
@@ -54,4 +80,19 @@ pub fn install(ctx: &egui::Context) {
             egui::FontId::new(11.0, FontFamily::Proportional),
         );
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::Color32;
+
+    #[test]
+    fn text_on_a_cell_takes_the_ink_that_contrasts_more() {
+        assert_eq!(ink_on(Color32::WHITE), Color32::BLACK);
+        assert_eq!(ink_on(Color32::from_rgb(8, 69, 148)), Color32::WHITE);
+        assert_eq!(ink_on(Color32::from_rgb(0, 114, 178)), Color32::WHITE);
+        assert_eq!(ink_on(Color32::from_rgb(198, 219, 239)), Color32::BLACK);
+        assert!((luminance(Color32::WHITE) - 1.0).abs() < 1e-4);
+    }
 }

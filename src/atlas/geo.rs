@@ -69,10 +69,21 @@ pub struct SubRegionGeo {
 pub struct RouteGeo {
     /// Id of the focus theme or infrastructure ask.
     pub id: String,
-    pub name: std::sync::Arc<str>,
+    /// Its name in Dutch and in English (an infrastructure ask's name is one proper name).
+    pub names: [std::sync::Arc<str>; 2],
     pub points: Vec<Rel>,
     pub colour: Color32,
     pub region: String,
+}
+
+impl RouteGeo {
+    /// The route's name in `lang`: labels and legends follow the language of the slide.
+    pub fn name(&self, lang: crate::model::Lang) -> &std::sync::Arc<str> {
+        match lang {
+            crate::model::Lang::Nl => &self.names[0],
+            crate::model::Lang::En => &self.names[1],
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -239,7 +250,7 @@ impl GeoIndex {
             if let Some(r) = &t.route {
                 index.routes.push(RouteGeo {
                     id: t.id.clone(),
-                    name: t.name.nl.as_str().into(),
+                    names: [t.name.nl.as_str().into(), t.name.en.as_str().into()],
                     points: r.points.iter().map(|p| to_rel(p.lon, p.lat)).collect(),
                     colour: colours.of(&t.sectors),
                     region: t.region.clone(),
@@ -254,7 +265,7 @@ impl GeoIndex {
                 };
                 index.routes.push(RouteGeo {
                     id: a.id.clone(),
-                    name: a.name.as_str().into(),
+                    names: [a.name.as_str().into(), a.name.as_str().into()],
                     points: r.points.iter().map(|p| to_rel(p.lon, p.lat)).collect(),
                     colour,
                     region: a.region.clone(),

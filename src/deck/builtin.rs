@@ -300,8 +300,8 @@ pub fn chart_slide_for(
                 .places
                 .iter()
                 .filter(|p| p.kind == PlaceKind::SubRegion)
+                // Every sub-region's sectors make the matrix: every one is cited.
                 .filter_map(|p| cites_for(&p.sources, &["sectors"]).into_iter().next())
-                .take(3)
                 .collect();
             s
         }
@@ -357,11 +357,12 @@ pub fn chart_slide_for(
                 String::new(),
                 kind,
             );
+            // The table shows every discussion, so every one is cited (the footer names each
+            // document once, with its sections).
             s.sources = survey
                 .discussions
                 .iter()
                 .filter_map(|x| x.sources.first().cloned())
-                .take(3)
                 .collect();
             s
         }
@@ -613,6 +614,10 @@ fn noord_nederland(d: &Dataset, lang: Lang) -> Vec<Slide> {
         } else {
             places
         };
+        // A line such as the Lelylijn is what the ask is about: the map shows all of it.
+        if ask.route.is_some() {
+            s.fit.push(ask.id.clone());
+        }
         s.layers.routes = true;
         s.layers.minor_places = false;
         s.sources = ask.sources.iter().take(2).cloned().collect();

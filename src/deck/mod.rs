@@ -92,7 +92,7 @@ pub struct Slide {
     /// A fixed map view. Without one the map fits `fit` (or keeps its view).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub camera: Option<SlideCamera>,
-    /// Place or region ids the map fits to the screen, whatever its size.
+    /// Place, region or route ids the map fits to the screen, whatever its size.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fit: Vec<String>,
     /// The selected place or region: its links are drawn.
@@ -346,6 +346,16 @@ impl Deck {
                 });
             };
             let is_id = |id: &str| d.place(id).is_some() || d.region(id).is_some();
+            // The map fits a route as well as a place (a line such as the Lelylijn is what
+            // some slides are about); the other lists name places and regions only.
+            let is_route = |id: &str| {
+                d.focus_themes
+                    .iter()
+                    .any(|t| t.id == id && t.route.is_some())
+                    || d.infrastructure
+                        .iter()
+                        .any(|a| a.id == id && a.route.is_some())
+            };
             let lists: [(&'static str, Vec<&String>); 4] = [
                 ("selection", s.selection.iter().collect()),
                 ("highlight", s.highlight.iter().collect()),
@@ -354,6 +364,9 @@ impl Deck {
             ];
             for (field, ids) in lists {
                 for (k, id) in ids.into_iter().enumerate() {
+                    if field == "fit" && is_route(id) {
+                        continue;
+                    }
                     if !is_id(id) {
                         let place = if field == "selection" {
                             vec![Step::Key(field)]
@@ -362,9 +375,15 @@ impl Deck {
                         };
                         push(
                             place,
-                            format!(
-                                "{at}, {field}: \"{id}\" is no place or region of this atlas. Fix: use an id from `innovation-atlas export --format csv`, or remove it."
-                            ),
+                            if field == "fit" {
+                                format!(
+                                    "{at}, {field}: \"{id}\" is no place, region or route of this atlas. Fix: use an id from `innovation-atlas export --format csv`, or remove it."
+                                )
+                            } else {
+                                format!(
+                                    "{at}, {field}: \"{id}\" is no place or region of this atlas. Fix: use an id from `innovation-atlas export --format csv`, or remove it."
+                                )
+                            },
                         );
                     }
                 }
@@ -686,6 +705,32 @@ mod tests {
         assert_eq!(line_col("ab\ncd", 0), (1, 1));
         assert_eq!(line_col("ab\ncd", 4), (2, 2));
         assert_eq!(line_col("ab", 99), (1, 3));
+    }
+
+    #[test]
+    fn a_slide_may_fit_a_route_but_not_select_one() {
+        let Ok(d) = crate::model::load_embedded() else {
+            panic!("the embedded atlas loads");
+        };
+        let mut s = slide("Lelylijn");
+        s.fit = vec!["nn-infra-lelylijn".into(), "nn-no-such-line".into()];
+        s.highlight = vec!["nn-infra-lelylijn".into()];
+        let deck = Deck {
+            title: "Routes".into(),
+            slides: vec![s],
+        };
+        let problems: Vec<String> = deck.check(&d.dataset).into_iter().map(|p| p.text).collect();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("fit: \"nn-no-such-line\""))
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("highlight: \"nn-infra-lelylijn\""))
+        );
     }
 
     #[test]

@@ -94,6 +94,12 @@ pub struct Laid {
     pub layout: SlideLayout,
     /// Every text as laid out: its rectangle, the clip rectangle it is drawn in, its text.
     pub texts: Vec<(egui::Rect, egui::Rect, String)>,
+    /// The smallest type size (points) in each of `texts`, in the same order: for the
+    /// check that every text reads from the back of the room.
+    pub text_sizes: Vec<f32>,
+    /// Every other shape: its bounding rectangle and the clip rectangle it is drawn in, for
+    /// the check that no bar or cell of a chart is cut off.
+    pub shapes: Vec<(egui::Rect, egui::Rect)>,
     /// The slide's size in points.
     pub size_points: egui::Vec2,
 }
@@ -114,6 +120,24 @@ fn texts_of(out: &egui::FullOutput) -> Vec<(egui::Rect, egui::Rect, String)> {
                 c.clip_rect,
                 t.galley.text().to_string(),
             )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The smallest type size of every text shape of a frame, in the order of [`texts_of`].
+fn text_sizes_of(out: &egui::FullOutput) -> Vec<f32> {
+    out.shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::Shape::Text(t) => Some(
+                t.galley
+                    .job
+                    .sections
+                    .iter()
+                    .map(|s| s.format.font_id.size)
+                    .fold(f32::INFINITY, f32::min),
+            ),
             _ => None,
         })
         .collect()
@@ -264,6 +288,14 @@ impl SlideRenderer {
             };
         });
         self.textures.apply(&mut out.textures_delta);
+        // A chart slide takes two passes (its axes are measured in the first). egui counts
+        // frames that did so in a row and, in a debug build, paints a warning onto the
+        // picture from the third on: every slide is a frame of its own here, so an empty
+        // frame after such a slide starts the count again.
+        if out.platform_output.num_completed_passes > 1 {
+            let mut rest = self.ctx.run_ui(self.input(), |_| {});
+            self.textures.apply(&mut rest.textures_delta);
+        }
         Ok((out, layout))
     }
 
@@ -271,6 +303,13 @@ impl SlideRenderer {
         Laid {
             layout,
             texts: texts_of(out),
+            text_sizes: text_sizes_of(out),
+            shapes: out
+                .shapes
+                .iter()
+                .filter(|c| !matches!(c.shape, egui::Shape::Text(_) | egui::Shape::Callback(_)))
+                .map(|c| (c.shape.visual_bounding_rect(), c.clip_rect))
+                .collect(),
             size_points: self.points,
         }
     }

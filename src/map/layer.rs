@@ -39,6 +39,11 @@ pub struct LayerCtx<'a> {
     pub hovered: Option<usize>,
     /// Rectangles drawn over the map (legend, attribution, a slide's bands): labels keep off.
     pub reserved: &'a [Rect],
+    /// Rectangles drawn over a picture's or a projected slide's map (legend, credit, scale
+    /// bar, north arrow) that markers other than the subjects and the selection keep out
+    /// of: half hidden under them they read as clutter. Empty on the live map, where the
+    /// user pans a marker out from under them.
+    pub keep_clear: &'a [Rect],
     /// The size a line of text takes in the app's fonts, so labels are placed by what they
     /// will really cover.
     pub measure: &'a dyn Fn(&str, f32, Weight) -> egui::Vec2,

@@ -122,6 +122,7 @@ pub fn paint_still(
         pixels_per_point: ui.ctx().pixels_per_point(),
         hovered: None,
         reserved: &reserved,
+        keep_clear: &reserved,
         measure: &measure,
     };
     let layers = layers::all();
@@ -232,6 +233,7 @@ impl Plugin for ScenePlugin<'_> {
         let mut reserved = self.reserved.clone();
         reserved.extend(furniture_rects.iter().copied());
         let measure = layer::measure_with(ui);
+        let keep_clear: &[Rect] = if self.interactive { &[] } else { &reserved };
         let ctx = LayerCtx {
             atlas: self.atlas,
             scene: self.scene,
@@ -244,6 +246,7 @@ impl Plugin for ScenePlugin<'_> {
             pixels_per_point: ui.ctx().pixels_per_point(),
             hovered: self.hovered,
             reserved: &reserved,
+            keep_clear,
             measure: &measure,
         };
         let mut out = paint_layers(self.layers, &ctx);
@@ -628,7 +631,7 @@ impl MapView {
             Some(Hit::Route(i)) => {
                 if let Some(r) = atlas.geo.routes.get(i) {
                     response.clone().on_hover_ui_at_pointer(|ui| {
-                        ui.label(RichText::new(r.name.as_ref()).strong());
+                        ui.label(RichText::new(r.name(lang).as_ref()).strong());
                         ui.label(tr(lang, "map.route"));
                     });
                 }

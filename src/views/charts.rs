@@ -18,6 +18,10 @@ pub struct ChartsView;
 /// Text size of chart labels: large enough for the back of a room.
 const CHART_TEXT: f32 = 16.0;
 
+/// The smallest type of a table's column headers on a slide: 11 points, which a slide laid
+/// out 540 points tall shows at 14.7 px on a 1280×720 projector.
+const HEADER_MIN_TEXT: f32 = 11.0;
+
 /// One grid mark per bar, so every bar gets its label.
 pub fn integer_marks(n: usize) -> impl Fn(egui_plot::GridInput) -> Vec<GridMark> {
     move |_| {
@@ -179,15 +183,17 @@ fn hotspot_companies(ui: &mut Ui, state: &AppState, height: Option<f32>) {
             ))
             .size(CHART_TEXT),
         );
-        if let Some(c) = t.sources.first() {
-            ui.label(
-                RichText::new(super::details::cite_text(d, c, lang))
-                    .small()
-                    .weak(),
-            );
+        // As an audience reads a source (document, publisher, year, section); the file and
+        // lines are one hover away in the app. A slide cites it in its footer already.
+        if let Some(c) = t.sources.first().filter(|_| height.is_none()) {
+            super::details::sources_ui(ui, d, &[c], lang);
         }
     }
 }
+
+/// Cells of the overlap matrix: square, between these sizes.
+const MIN_CELL: f32 = 24.0;
+const MAX_CELL: f32 = 64.0;
 
 /// Blue scale from white (0) to dark (1).
 fn heat(v: f32) -> Color32 {
@@ -197,7 +203,9 @@ fn heat(v: f32) -> Color32 {
 }
 
 /// The sector overlap (Jaccard) of every pair of MRA sub-regions; a cell click compares them.
-fn overlap_matrix(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, cell: f32) {
+/// `height` fits the whole matrix, its column numbers included, into that height (a slide);
+/// otherwise cells are `MAX_CELL` square.
+fn overlap_matrix(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, height: Option<f32>) {
     let lang = state.lang();
     let atlas = &state.atlas;
     let ids = &atlas.profiles.sub_region_ids;
@@ -206,13 +214,33 @@ fn overlap_matrix(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, cell: f
         return;
     }
     let names: Vec<String> = ids.iter().map(|id| atlas.name_of(id, lang)).collect();
-    let label_w = 210.0;
     let font = FontId::proportional(CHART_TEXT);
+    // The row names' column is as wide as the longest "name  7", measured (a fixed width
+    // cut off a long name in the other language).
+    let label_w = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            ui.painter()
+                .layout_no_wrap(format!("{n}  {}", i + 1), font.clone(), Color32::BLACK)
+                .size()
+                .x
+        })
+        .fold(0.0_f32, f32::max)
+        + 16.0;
+    let header_h = 24.0;
+    let gap = ui.spacing().item_spacing.y;
+    let n = ids.len() as f32;
+    // Rows and the header row are separated by the item spacing: counted, so the last row
+    // is not cut off at the bottom of a slide.
+    let cell = height.map_or(MAX_CELL, |h| {
+        ((h - header_h - n * gap) / n).clamp(MIN_CELL, MAX_CELL)
+    });
     // Column headers, rotated text is not available: numbered columns with a key.
     ui.horizontal(|ui| {
         ui.add_space(label_w);
         for (j, _) in names.iter().enumerate() {
-            let (r, _) = ui.allocate_exact_size(Vec2::new(cell, 24.0), Sense::hover());
+            let (r, _) = ui.allocate_exact_size(Vec2::new(cell, header_h), Sense::hover());
             ui.painter().text(
                 r.center(),
                 Align2::CENTER_CENTER,
@@ -234,7 +262,8 @@ fn overlap_matrix(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, cell: f
             );
             for (j, v) in row.iter().enumerate() {
                 let (r, resp) = ui.allocate_exact_size(Vec2::splat(cell), Sense::click());
-                let label = format!("{} × {}: {:.2}", names[i], names[j], v);
+                let value = crate::views::format_decimals(f64::from(*v), 2, lang);
+                let label = format!("{} × {}: {value}", names[i], names[j]);
                 resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, i != j, &label));
                 let fill = if i == j {
                     Color32::from_gray(225)
@@ -243,17 +272,13 @@ fn overlap_matrix(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, cell: f
                 };
                 ui.painter().rect_filled(r.shrink(1.5), 3.0, fill);
                 if i != j {
-                    let text_colour = if *v > 0.45 {
-                        Color32::WHITE
-                    } else {
-                        Color32::BLACK
-                    };
+                    // The ink follows the cell's colour, not its value: readable on any shade.
                     ui.painter().text(
                         r.center(),
                         Align2::CENTER_CENTER,
-                        format!("{:.2}", v),
+                        value,
                         font.clone(),
-                        text_colour,
+                        crate::style::ink_on(fill),
                     );
                     let resp =
                         resp.on_hover_text(format!("{label}\n{}", tr(lang, "chart.overlap_click")));
@@ -266,46 +291,147 @@ fn overlap_matrix(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>, cell: f
     }
 }
 
-/// Horizontal percentage bars of `bar` size with their full question as the label.
-fn percent_bars(ui: &mut Ui, d: &Dataset, topic: &str, lang: Lang, bar: Vec2) {
+/// Padding between a bar's end (or the track's edges) and its value label.
+const LABEL_PAD: f32 = 6.0;
+
+/// Where a bar's value label goes in its track: inside the bar in white when it fits there,
+/// else right of the bar in dark ink; `None` when it fits neither (the track is too narrow).
+fn value_label_place(track: egui::Rect, fill_w: f32, label: Vec2) -> Option<(egui::Pos2, Color32)> {
+    let y = track.center().y - label.y / 2.0;
+    if label.x + 2.0 * LABEL_PAD <= fill_w {
+        Some((egui::pos2(track.left() + LABEL_PAD, y), Color32::WHITE))
+    } else if fill_w + label.x + 2.0 * LABEL_PAD <= track.width() {
+        Some((
+            egui::pos2(track.left() + fill_w + LABEL_PAD, y),
+            Color32::from_gray(20),
+        ))
+    } else {
+        None
+    }
+}
+
+/// The narrowest track in which a label of width `label_w` fits beside or inside a bar
+/// filling `frac` of it (the inverse of [`value_label_place`]).
+fn track_for_label(frac: f32, label_w: f32) -> f32 {
+    let need = label_w + 2.0 * LABEL_PAD;
+    let frac = frac.clamp(0.0, 0.95);
+    // Inside the bar when T·frac ≥ need, beside it when T·(1 − frac) ≥ need.
+    (need / frac.max(f32::EPSILON)).min(need / (1.0 - frac))
+}
+
+/// How a set of percentage bars is laid out: row height, track width and value type size.
+struct BarsPlan {
+    bar_h: f32,
+    track_w: f32,
+    value_size: f32,
+    /// The height all rows take, wrapped questions included.
+    height: f32,
+}
+
+/// Horizontal percentage bars with their full question as the label. Each bar's value sits
+/// inside its track: in the bar when it fits, else right of it; the track widens (up to half
+/// the row) and then the value's type shrinks (down to 12 points) so that it always fits.
+/// The question wraps in what is left of the row. With `fit_height` (a slide) the rows get
+/// lower until all of them, wrapped questions included, fit that height.
+fn percent_bars(
+    ui: &mut Ui,
+    d: &Dataset,
+    topic: &str,
+    lang: Lang,
+    bar: Vec2,
+    fit_height: Option<f32>,
+) {
     let results: Vec<_> = d
         .surveys
         .iter()
         .flat_map(|s| &s.results)
         .filter(|r| r.topic == topic && r.unit == Unit::Percent)
         .collect();
-    let font = FontId::proportional(bar.y * 0.7);
-    for r in results {
+    let texts: Vec<String> = results
+        .iter()
+        .map(|r| crate::views::format_amount(&r.amount(), lang))
+        .collect();
+    let frac = |v: f64| (v as f32 / 100.0).clamp(0.0, 1.0);
+    let row_w = ui.available_width();
+    let gap = ui.spacing().item_spacing;
+    let max_track = (row_w * 0.5).max(bar.x);
+    let min_text = CHART_TEXT - 4.0;
+    let painter = ui.painter().clone();
+    let plan = |bar_h: f32| -> BarsPlan {
+        let needed = |size: f32| {
+            results
+                .iter()
+                .zip(&texts)
+                .map(|(r, t)| {
+                    let w = painter
+                        .layout_no_wrap(t.clone(), FontId::proportional(size), Color32::WHITE)
+                        .size()
+                        .x;
+                    track_for_label(frac(r.value), w)
+                })
+                .fold(bar.x, f32::max)
+        };
+        // The largest value type (up to 70 % of the bar's height) whose labels all fit.
+        let mut value_size = (bar_h * 0.7).clamp(min_text, 22.0);
+        while value_size > min_text && needed(value_size) > max_track {
+            value_size = (value_size - 1.0).max(min_text);
+        }
+        let track_w = needed(value_size).min(max_track);
+        let question_w = (row_w - track_w - gap.x).max(60.0);
+        let height = results
+            .iter()
+            .map(|r| {
+                let q = painter.layout(
+                    r.question.get(lang).to_string(),
+                    FontId::proportional(bar_h * 0.6),
+                    Color32::BLACK,
+                    question_w,
+                );
+                q.size().y.max(bar_h) + gap.y
+            })
+            .sum();
+        BarsPlan {
+            bar_h,
+            track_w,
+            value_size,
+            height,
+        }
+    };
+    let mut p = plan(bar.y);
+    if let Some(h) = fit_height {
+        while p.height > h && p.bar_h > MIN_BAR {
+            p = plan((p.bar_h - 1.0).max(MIN_BAR));
+        }
+    }
+    let font = FontId::proportional(p.value_size);
+    for (r, text) in results.iter().zip(texts) {
         ui.horizontal(|ui| {
-            let (rect, _) = ui.allocate_exact_size(bar, Sense::hover());
+            let (rect, _) = ui.allocate_exact_size(Vec2::new(p.track_w, p.bar_h), Sense::hover());
             let painter = ui.painter();
             painter.rect_filled(rect, 3.0, Color32::from_gray(235));
-            let w = rect.width() * (r.value as f32 / 100.0).clamp(0.0, 1.0);
+            let w = rect.width() * frac(r.value);
             painter.rect_filled(
                 egui::Rect::from_min_size(rect.min, Vec2::new(w, rect.height())),
                 3.0,
                 Color32::from_rgb(0, 114, 178),
             );
-            let text = crate::views::format_amount(&r.amount(), lang);
-            let galley = painter.layout_no_wrap(text, font.clone(), Color32::WHITE);
-            // White inside a bar wide enough for it, dark beside a short one.
-            let (pos, colour) = if galley.size().x + 12.0 <= w {
-                (rect.left_center() + Vec2::new(6.0, 0.0), Color32::WHITE)
-            } else {
-                (
-                    egui::pos2(rect.left() + w + 6.0, rect.center().y),
-                    Color32::from_gray(20),
-                )
-            };
-            painter.galley_with_override_text_color(
-                pos - Vec2::new(0.0, galley.size().y / 2.0),
-                galley,
-                colour,
+            // Wraps rather than leave the track, should even the smallest type not fit.
+            let galley = painter.layout(text, font.clone(), Color32::WHITE, rect.width());
+            let (pos, colour) = value_label_place(rect, w, galley.size()).unwrap_or((
+                egui::pos2(rect.left() + LABEL_PAD, rect.top()),
+                Color32::from_gray(20),
+            ));
+            painter.galley_with_override_text_color(pos, galley, colour);
+            ui.add(
+                egui::Label::new(RichText::new(r.question.get(lang)).size(p.bar_h * 0.6)).wrap(),
             );
-            ui.add(egui::Label::new(RichText::new(r.question.get(lang)).size(bar.y * 0.6)).wrap());
         });
     }
 }
+
+/// The lowest bar of a survey chart on a slide: its question's type is 60 % of it, 11
+/// points (14.7 px on a 720p projector).
+const MIN_BAR: f32 = 18.5;
 
 /// Registered and present, as bars and as a fraction.
 fn attendance(ui: &mut Ui, s: &Survey, lang: Lang, height: f32) {
@@ -370,6 +496,13 @@ fn survey_topics(d: &Dataset, s: &Survey, lang: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The size of survey bars: each bar's, and on a slide the height all of them must fit.
+#[derive(Clone, Copy)]
+struct BarsSize {
+    bar: Vec2,
+    fit_height: Option<f32>,
+}
+
 /// Percentages per topic; only `only` when given (a slide shows one topic).
 fn results(
     ui: &mut Ui,
@@ -377,7 +510,7 @@ fn results(
     s: &Survey,
     lang: Lang,
     only: Option<&str>,
-    bar: Vec2,
+    size: BarsSize,
     out: Option<&mut Vec<Command>>,
 ) {
     let mut out = out;
@@ -401,7 +534,7 @@ fn results(
                 }
             });
         }
-        percent_bars(ui, d, &id, lang, bar);
+        percent_bars(ui, d, &id, lang, size.bar, size.fit_height);
     }
 }
 
@@ -420,27 +553,63 @@ fn discussions(ui: &mut Ui, state: &AppState, s: &Survey, out: &mut Vec<Command>
         .iter()
         .filter(|(id, _)| s.discussions.iter().any(|x| &x.topic == id))
         .collect();
-    // On a slide every column must fit the width: the header cells share what the names
-    // column leaves.
-    let header_w = if fit {
-        ((ui.available_width() - 260.0) / cols.len().max(1) as f32 - 10.0).clamp(50.0, 140.0)
-    } else {
-        140.0
+    let spacing = 10.0;
+    let widest = |texts: &mut dyn Iterator<Item = &str>, size: f32| {
+        texts
+            .map(|t| {
+                ui.painter()
+                    .layout_no_wrap(t.to_string(), FontId::proportional(size), Color32::BLACK)
+                    .size()
+                    .x
+            })
+            .fold(0.0_f32, f32::max)
     };
-    let header_size = if header_w < 100.0 {
-        CHART_TEXT - 6.0
+    // A header wraps between words, never inside one: each column is at least as wide as
+    // its longest word. On a slide the type shrinks (not below 11 points, 14 px on a 720p
+    // projector) until the longest words of all columns fit beside the names.
+    let place_names: Vec<String> = places
+        .iter()
+        .map(|p| state.atlas.name_of(p, lang))
+        .collect();
+    let names_w = widest(&mut place_names.iter().map(String::as_str), CHART_TEXT) + spacing;
+    let avail = if fit {
+        ui.available_width() - names_w - spacing * cols.len() as f32
     } else {
-        CHART_TEXT - 3.0
+        f32::INFINITY
     };
+    // A word and the space after it: egui breaks a line after the space, so a cell as wide
+    // as the bare word pushes the space onto a line of its own.
+    let words_w = |size: f32| -> Vec<f32> {
+        let space = widest(&mut std::iter::once(" "), size) + 1.0;
+        cols.iter()
+            .map(|(_, name)| widest(&mut name.split_whitespace(), size) + space)
+            .collect()
+    };
+    let mut header_size = CHART_TEXT - 3.0;
+    let mut min_w = words_w(header_size);
+    while fit && header_size > HEADER_MIN_TEXT && min_w.iter().sum::<f32>() > avail {
+        header_size = (header_size - 0.5).max(HEADER_MIN_TEXT);
+        min_w = words_w(header_size);
+    }
+    // What is left is shared out, up to a comfortable 140 points a column.
+    let extra = if fit {
+        ((avail - min_w.iter().sum::<f32>()) / cols.len().max(1) as f32).max(0.0)
+    } else {
+        f32::INFINITY
+    };
+    let header_w: Vec<f32> = min_w
+        .iter()
+        .map(|w| (w + extra).min(140.0_f32.max(*w)))
+        .collect();
     egui::Grid::new(("chart-discussions", &s.id))
         .striped(true)
-        .spacing([10.0, 6.0])
+        .spacing([spacing, 6.0])
         .show(ui, |ui| {
             ui.label("");
-            for (_, name) in &cols {
+            for ((_, name), w) in cols.iter().zip(&header_w) {
                 // Topic names are long: wrap them in a narrow header cell.
                 ui.vertical(|ui| {
-                    ui.set_max_width(header_w);
+                    ui.set_max_width(*w);
                     ui.add(egui::Label::new(RichText::new(name).size(header_size).strong()).wrap());
                 });
             }
@@ -480,7 +649,11 @@ fn roem(ui: &mut Ui, state: &AppState, out: &mut Vec<Command>) {
         );
         add_as_slide(ui, lang, ChartKind::SurveyAttendance, None, out);
         attendance(ui, s, lang, 220.0);
-        results(ui, d, s, lang, None, Vec2::new(340.0, 24.0), Some(out));
+        let size = BarsSize {
+            bar: Vec2::new(340.0, 24.0),
+            fit_height: None,
+        };
+        results(ui, d, s, lang, None, size, Some(out));
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             ui.label(
@@ -507,15 +680,12 @@ pub fn show_chart(
     let d = state.atlas.data();
     let height = ui.available_height().max(120.0);
     match kind {
-        // Room under the bars for the total's check (up to two lines) and its source.
+        // Room under the bars for the total's check (up to two lines); the slide's footer
+        // cites its source.
         ChartKind::HotspotCompanies => {
-            hotspot_companies(ui, state, Some(height - 3.6 * CHART_TEXT - 12.0))
+            hotspot_companies(ui, state, Some(height - 2.6 * CHART_TEXT - 12.0))
         }
-        ChartKind::SubRegionOverlap => {
-            let n = state.atlas.profiles.sub_region_ids.len().max(1) as f32;
-            let cell = ((height - 30.0) / n).clamp(24.0, 64.0);
-            overlap_matrix(ui, state, out, cell);
-        }
+        ChartKind::SubRegionOverlap => overlap_matrix(ui, state, out, Some(height)),
         ChartKind::SurveyAttendance => {
             for s in &d.surveys {
                 // Room under the bars for their names.
@@ -532,11 +702,15 @@ pub fn show_chart(
                 .filter(|r| topic.is_none_or(|t| r.topic == t) && r.unit == Unit::Percent)
                 .count()
                 .max(1) as f32;
-            let h = ((height - 20.0) / rows - 6.0).clamp(14.0, 34.0);
+            let h = ((height - 20.0) / rows - 6.0).clamp(MIN_BAR, 34.0);
             let bar = Vec2::new((ui.available_width() * 0.32).clamp(200.0, 480.0), h);
             for s in &d.surveys {
                 // A slide has no buttons.
-                results(ui, d, s, lang, topic, bar, None);
+                let size = BarsSize {
+                    bar,
+                    fit_height: Some(height),
+                };
+                results(ui, d, s, lang, topic, size, None);
             }
         }
         ChartKind::SurveyDiscussions => {
@@ -564,9 +738,38 @@ impl View for ChartsView {
                 hotspot_companies(ui, state, None);
                 section(ui, tr(lang, "chart.overlap"), tr(lang, "chart.overlap_sub"));
                 add_as_slide(ui, lang, ChartKind::SubRegionOverlap, None, out);
-                overlap_matrix(ui, state, out, 64.0);
+                overlap_matrix(ui, state, out, None);
                 roem(ui, state, out);
                 ui.add_space(20.0);
             });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_label_sits_in_its_bar_or_right_of_it_and_never_leaves_the_track() {
+        let track = egui::Rect::from_min_size(egui::pos2(10.0, 0.0), Vec2::new(300.0, 30.0));
+        let label = Vec2::new(60.0, 20.0);
+        // Wide bar: inside it, in white.
+        let (pos, colour) = value_label_place(track, 200.0, label).expect("fits");
+        assert_eq!(colour, Color32::WHITE);
+        assert!(pos.x + label.x <= track.left() + 200.0);
+        // Short bar: right of it, dark, still inside the track.
+        let (pos, colour) = value_label_place(track, 20.0, label).expect("fits");
+        assert_ne!(colour, Color32::WHITE);
+        assert!(pos.x >= track.left() + 20.0 && pos.x + label.x <= track.right());
+        // A half-full track too narrow for a long label either way: no place.
+        let long = Vec2::new(200.0, 20.0);
+        assert!(value_label_place(track, 150.0, long).is_none());
+        // The track it asks for is wide enough, and no wider than needed.
+        for frac in [0.0, 0.3, 0.5, 0.7, 1.0] {
+            let w = track_for_label(frac, long.x);
+            let t = egui::Rect::from_min_size(egui::Pos2::ZERO, Vec2::new(w + 0.01, 30.0));
+            assert!(value_label_place(t, w * frac, long).is_some(), "{frac}");
+            assert!(w < 2.0 * (long.x + 2.0 * LABEL_PAD) + 1.0, "{frac}: {w}");
+        }
     }
 }

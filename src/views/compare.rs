@@ -7,7 +7,7 @@ use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot};
 
 use super::View;
-use super::details::{cite_text, covering, sources_ui, text_on};
+use super::details::{covering, sources_ui, text_on};
 use crate::atlas::colour::parse_colour;
 use crate::atlas::profile::Profile;
 use crate::command::Command;
@@ -456,17 +456,9 @@ fn links_cell(ui: &mut Ui, state: &AppState, id: &str, out: &mut Vec<Command>) {
         {
             out.push(Command::AddToCompare(other.clone()));
         }
-        let c = x.sources.first();
-        if let Some(c) = c {
-            ui.label(
-                RichText::new(format!(
-                    "{}: {}",
-                    tr(lang, "details.source"),
-                    cite_text(d, c, lang)
-                ))
-                .small()
-                .weak(),
-            );
+        // Read by an audience on a slide: document and section, the file one hover away.
+        if let Some(c) = x.sources.first() {
+            sources_ui(ui, d, &[c], lang);
         }
     }
 }

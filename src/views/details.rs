@@ -117,12 +117,7 @@ pub fn sector_chips(
 
 /// Black or white text, whichever reads better on `bg`.
 pub fn text_on(bg: egui::Color32) -> egui::Color32 {
-    let l = 0.299 * f32::from(bg.r()) + 0.587 * f32::from(bg.g()) + 0.114 * f32::from(bg.b());
-    if l > 140.0 {
-        egui::Color32::BLACK
-    } else {
-        egui::Color32::WHITE
-    }
+    crate::style::ink_on(bg)
 }
 
 /// The name as the panel's title, wrapping when it is long (so a long name does not widen

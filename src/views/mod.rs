@@ -61,33 +61,58 @@ pub fn format_value(
     format_amount(&amount, lang)
 }
 
-/// 31000 → "31.000" (nl) or "31,000" (en); decimals with a comma in Dutch.
+/// 31000 → "31.000" (nl) or "31,000" (en); up to two decimals, with a comma in Dutch,
+/// trailing zeros dropped ("5,2", not "5,20").
 pub fn format_number(v: f64, lang: crate::model::Lang) -> String {
+    format_digits(v, 2, false, lang)
+}
+
+/// A value with exactly `decimals` decimals in the language's style, trailing zeros kept:
+/// 0.4 → "0,40" (nl), so a column of figures with two decimals lines up and reads alike.
+pub fn format_decimals(v: f64, decimals: u32, lang: crate::model::Lang) -> String {
+    format_digits(v, decimals.min(6), true, lang)
+}
+
+/// Rounds to whole units of 10^-`decimals` once, in integers: the whole part and the
+/// decimals come from the same rounded integer, so no float remainder is formatted twice
+/// and nothing saturates at the size of a machine word.
+fn format_digits(v: f64, decimals: u32, keep_zeros: bool, lang: crate::model::Lang) -> String {
     use crate::model::Lang;
     if !v.is_finite() {
         return v.to_string();
     }
-    let decimal = match lang {
-        Lang::Nl => ',',
-        Lang::En => '.',
+    let (group, decimal) = match lang {
+        Lang::Nl => ('.', ','),
+        Lang::En => (',', '.'),
     };
-    // Two decimals at most, rounded first: 9.999 is "10", 0.004 is "0".
-    let v = (v * 100.0).round() / 100.0;
-    let neg = v < 0.0;
-    let abs = v.abs();
-    let whole = abs.trunc();
-    let frac = abs - whole;
-    // Whole numbers beyond usize do not occur in the atlas's figures; they saturate.
-    let mut grouped = crate::i18n::group_digits(whole as usize, lang);
-    if frac > 1e-9 {
-        let f = format!("{:.2}", frac);
-        let f = f.trim_start_matches('0').trim_end_matches('0');
-        if let Some(rest) = f.strip_prefix('.') {
-            grouped.push(decimal);
-            grouped.push_str(rest);
+    let unit = 10u128.pow(decimals);
+    // `as` saturates a value beyond u128; the atlas's figures are far below that.
+    let scaled = (v.abs() * unit as f64).round() as u128;
+    let digits = (scaled / unit).to_string();
+    let mut out = String::with_capacity(digits.len() + 8);
+    // "-0" is not a number anyone writes: the sign only when something is left after rounding.
+    if v < 0.0 && scaled > 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if decimals > 0 {
+        let frac = format!("{:0width$}", scaled % unit, width = decimals as usize);
+        let frac = if keep_zeros {
+            frac.as_str()
+        } else {
+            frac.trim_end_matches('0')
+        };
+        if !frac.is_empty() {
+            out.push(decimal);
+            out.push_str(frac);
         }
     }
-    if neg { format!("-{grouped}") } else { grouped }
+    out
 }
 
 /// How the last job of a window went: what was written, or (in the error colour) why not.
@@ -128,6 +153,20 @@ mod tests {
         assert_eq!(format_number(0.004, Lang::Nl), "0");
         assert_eq!(format_number(1234.5, Lang::Nl), "1.234,5");
         assert_eq!(format_number(-0.004, Lang::En), "0");
+        assert_eq!(format_number(-1.5, Lang::Nl), "-1,5");
+        // Zeros inside the decimals stay, only trailing ones go; none after a whole number.
+        assert_eq!(format_number(2.05, Lang::Nl), "2,05");
+        assert_eq!(format_number(0.5, Lang::En), "0.5");
+        assert_eq!(format_number(100.0, Lang::Nl), "100");
+        assert_eq!(format_number(1_000_000.1, Lang::Nl), "1.000.000,1");
+        // Beyond a 64-bit word the digits are still right (no saturation at usize::MAX).
+        assert_eq!(format_number(1e20, Lang::En), "100,000,000,000,000,000,000");
+        // A column of figures keeps its trailing zeros.
+        assert_eq!(format_decimals(0.4, 2, Lang::Nl), "0,40");
+        assert_eq!(format_decimals(0.456, 2, Lang::En), "0.46");
+        assert_eq!(format_decimals(3.0, 2, Lang::Nl), "3,00");
+        assert_eq!(format_decimals(-0.001, 2, Lang::Nl), "0,00");
+        assert_eq!(format_decimals(0.999, 2, Lang::Nl), "1,00");
         assert_eq!(
             format_value(15.0, None, Unit::Percent, Qualifier::About, Lang::Nl),
             "circa 15%"

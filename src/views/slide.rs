@@ -54,6 +54,9 @@ pub struct SlideLayout {
     pub body: Rect,
     pub title_size: f32,
     pub legend: Option<Rect>,
+    /// The part of a map slide its subjects are framed in: the map less the legend beside
+    /// it and the band of scale bar and credits under it.
+    pub map_frame: Option<Rect>,
     /// What the map's layers drew (markers, placed labels); `None` for a chart or comparison.
     pub map: Option<LayerOut>,
 }
@@ -66,6 +69,7 @@ impl Default for SlideLayout {
             body: Rect::NOTHING,
             title_size: TITLE_SIZES[0],
             legend: None,
+            map_frame: None,
             map: None,
         }
     }
@@ -186,6 +190,10 @@ enum LegendRow {
 }
 
 const LEGEND_ROW: f32 = 15.0;
+/// The widest a slide's legend gets, as a share of the map's width.
+const LEGEND_MAX_SHARE: f32 = 0.45;
+/// The most rows a slide's legend has, its "+N more" row included.
+const MAX_LEGEND_ROWS: usize = 12;
 const LEGEND_FONT: f32 = 11.0;
 
 /// The legend of a map slide: the sectors of what the slide is about first, then the
@@ -239,20 +247,35 @@ fn legend_rows(state: &AppState, extent: &BBox, max_height: f32) -> Vec<LegendRo
             )
         })
         .collect();
+    let mut routes = Vec::new();
     if scene.layers.routes {
         for (i, r) in geo.routes.iter().enumerate() {
             let shown = state.visible.routes.get(i).copied().unwrap_or(false);
-            if shown && r.points.iter().any(|p| extent.contains(*p)) {
-                rows.push(LegendRow::Route(r.colour, r.name.to_string()));
+            // A line through the view counts even with no point of it inside.
+            let crosses = r.points.windows(2).any(|w| {
+                let mut seg = BBox::EMPTY;
+                seg.add(w[0]);
+                seg.add(w[1]);
+                seg.intersects(extent)
+            });
+            if shown && crosses {
+                routes.push(LegendRow::Route(r.colour, r.name(lang).to_string()));
             }
         }
     }
-    let fit = (((max_height - 8.0) / LEGEND_ROW).floor() as usize).max(1);
-    if rows.len() > fit {
-        let hidden = rows.len() - (fit - 1);
-        rows.truncate(fit - 1);
+    // A legend longer than a dozen rows is not read in a room: the sectors are cut (the
+    // subjects' come first, so theirs stay), with a "+N more" row; the routes in view are
+    // always listed.
+    let fit = (((max_height - 8.0) / LEGEND_ROW).floor() as usize)
+        .clamp(1, MAX_LEGEND_ROWS)
+        .max(routes.len() + 1);
+    let sector_room = fit - routes.len();
+    if rows.len() > sector_room {
+        let hidden = rows.len() - (sector_room - 1);
+        rows.truncate(sector_room - 1);
         rows.push(LegendRow::More(hidden));
     }
+    rows.extend(routes);
     rows
 }
 
@@ -273,7 +296,7 @@ fn legend_rect(ui: &Ui, map: Rect, rows: &[LegendRow], lang: crate::model::Lang)
         })
         .fold(0.0_f32, f32::max)
         + 36.0;
-    let width = width.min(map.width() * 0.45);
+    let width = width.min(map.width() * LEGEND_MAX_SHARE);
     let height = LEGEND_ROW * rows.len() as f32 + 8.0;
     Some(Rect::from_min_size(
         map.right_top() + Vec2::new(-width - 8.0, 8.0),
@@ -326,30 +349,59 @@ fn paint_legend(ui: &Ui, r: Rect, rows: &[LegendRow], lang: crate::model::Lang) 
     }
 }
 
-/// The map of a slide with its legend; returns the legend's rectangle and what was drawn.
+/// The map of a slide with its legend; returns the legend's rectangle, the part of the map
+/// the subjects are framed in and what was drawn.
 fn map_body(
     ui: &mut Ui,
     state: &AppState,
     map: SlideMap,
     out: &mut Vec<Command>,
-) -> (Option<Rect>, LayerOut) {
+) -> (Option<Rect>, Rect, LayerOut) {
     let rect = ui.max_rect();
     let lang = state.lang();
     let camera = &state.scene.camera;
-    // What the legend lists: what the slide's camera will show (or shows, when free).
-    let extent = match (&map, camera) {
-        (SlideMap::Live(m), CameraGoal::Free) => m.destination().extent(m.size()),
-        _ => framing::still_view(&state.atlas, camera, rect.size(), Insets::default())
-            .extent(rect.size()),
-    };
-    let rows = legend_rows(state, &extent, rect.height() * 0.8);
-    let legend = legend_rect(ui, rect, &rows, lang);
-    let reserved: Vec<Rect> = legend.iter().copied().collect();
-    // The subjects are framed in the part of the map the legend leaves free.
-    let insets = Insets {
-        right: legend.map_or(0.0, |l| rect.right() - l.left() + 8.0),
+    // The subjects are framed in the part of the map the legend leaves free, above the
+    // bottom band of scale bar and basemap credit (a subject near the bottom edge would
+    // otherwise sit under them).
+    let (credit, _) = crate::map::attribution_rect(ui, rect, lang);
+    let band_top = credit
+        .top()
+        .min(rect.bottom() - crate::map::furniture::BOTTOM_BAND);
+    // What the legend lists: what the slide's camera will show (or shows, when free). The
+    // legend's own width is not known yet, so it is first laid out for the view with the
+    // widest legend there can be (framing in less room only zooms out, so that view shows
+    // at least what the map will); the map is framed beside that legend, and the legend is
+    // then cut down to what this view really shows (fewer rows, never more, so it stays
+    // inside the room the framing left it).
+    let widest = Insets {
+        right: rect.width() * LEGEND_MAX_SHARE + 16.0,
+        bottom: rect.bottom() - band_top + 4.0,
         ..Insets::default()
     };
+    let extent = match (&map, camera) {
+        (SlideMap::Live(m), CameraGoal::Free) => m.destination().extent(m.size()),
+        _ => framing::still_view(&state.atlas, camera, rect.size(), widest).extent(rect.size()),
+    };
+    let rows = legend_rows(state, &extent, rect.height() * 0.8);
+    let first = legend_rect(ui, rect, &rows, lang);
+    let insets = Insets {
+        right: first.map_or(0.0, |l| rect.right() - l.left() + 8.0),
+        bottom: rect.bottom() - band_top + 4.0,
+        ..Insets::default()
+    };
+    let rows = match (&map, camera) {
+        (SlideMap::Live(_), CameraGoal::Free) => rows,
+        _ => {
+            let shown = framing::still_view(&state.atlas, camera, rect.size(), insets);
+            legend_rows(state, &shown.extent(rect.size()), rect.height() * 0.8)
+        }
+    };
+    let legend = legend_rect(ui, rect, &rows, lang);
+    let reserved: Vec<Rect> = legend.iter().copied().collect();
+    let frame = Rect::from_min_max(
+        rect.min + Vec2::new(insets.left, insets.top),
+        rect.max - Vec2::new(insets.right, insets.bottom),
+    );
     let drawn = match map {
         SlideMap::Live(m) => {
             m.insets = insets;
@@ -378,7 +430,7 @@ fn map_body(
     if let Some(r) = legend {
         paint_legend(ui, r, &rows, lang);
     }
-    (legend, drawn)
+    (legend, frame, drawn)
 }
 
 /// Draws a whole slide in `ui`: title band, body and sources, laid out in one pass from
@@ -427,6 +479,7 @@ pub fn slide_ui(
         body,
         title_size: bands.title_size,
         legend: None,
+        map_frame: None,
         map: None,
     };
     let mut ignored = Vec::new();
@@ -459,8 +512,9 @@ pub fn slide_ui(
             let mut map = Some(map);
             body_ui(ui, body, &mut |ui| {
                 if let Some(m) = map.take() {
-                    let (legend, drawn) = map_body(ui, state, m, &mut ignored);
+                    let (legend, frame, drawn) = map_body(ui, state, m, &mut ignored);
                     layout.legend = legend;
+                    layout.map_frame = Some(frame);
                     layout.map = Some(drawn);
                 }
             });

@@ -191,8 +191,15 @@ pub fn place(
     });
     let mut board = Board::new(area, 64.0);
     let mut marker_board = Board::new(area, 64.0);
+    // Town names keep off all a marker covers: its outline, a triangle's tips (beyond its
+    // radius) and a stack mark; a basemap name half under a marker reads as neither.
+    let mut town_board = Board::new(area, 64.0);
     for o in markers {
         marker_board.insert(*o);
+        town_board.insert(crate::map::layers::places::marker_extent(
+            o.center(),
+            o.width() / 2.0,
+        ));
     }
     let outside_reserved = |r: &Rect| reserved.iter().all(|x| !x.intersects(*r));
     let mut placed = Vec::new();
@@ -228,8 +235,11 @@ pub fn place(
             area.contains_rect(*r)
                 && outside_reserved(r)
                 && board.free(*r)
-                && (matches!(c.style, LabelStyle::Area | LabelStyle::Region)
-                    || marker_board.free(*r))
+                && match c.style {
+                    LabelStyle::Area | LabelStyle::Region => true,
+                    LabelStyle::Town => town_board.free(*r),
+                    _ => marker_board.free(*r),
+                }
         };
         let spot = if must_show(c.style) {
             // Near first, then farther away; off other labels and the legend always, off
@@ -361,7 +371,9 @@ impl MapLayer for LabelLayer {
                 );
             }
             let (colour, halo) = match c.style {
-                LabelStyle::Town => (Color32::from_gray(95), None),
+                // A light halo: a route or an outline through a town's name (the Lelylijn
+                // ends at Lelystad) passes under it instead of striking it through.
+                LabelStyle::Town => (Color32::from_gray(95), Some(Color32::from_white_alpha(215))),
                 LabelStyle::Focus => (
                     Color32::BLACK,
                     Some(Color32::from_rgba_unmultiplied(255, 236, 170, 235)),

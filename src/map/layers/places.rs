@@ -76,6 +76,15 @@ pub fn paint_marker(
 /// Above this many visible places, markers that would overlap on screen are merged: per
 /// screen cell of [`DECLUTTER_CELL`] points only the most important one is drawn (with a
 /// stack mark when it stands for more), as Leaflet-style clustering does.
+/// What a marker of radius `r` at `c` covers, its outline and a stack mark behind it
+/// included (a triangle reaches 1.2 r from its centre, the outline 1.4 points more).
+pub fn marker_extent(c: Pos2, r: f32) -> Rect {
+    Rect::from_center_size(
+        c + Vec2::new(1.25, -1.25),
+        Vec2::splat(2.0 * (1.2 * r + 1.4) + 2.5),
+    )
+}
+
 pub const DECLUTTER_ABOVE: usize = 1000;
 pub const DECLUTTER_CELL: f32 = 9.0;
 
@@ -228,6 +237,12 @@ impl MapLayer for PlaceLayer {
             if !rect.expand(r + 4.0).contains(c) {
                 continue;
             }
+            let focus = selected == Some(i) || ctx.hovered == Some(i);
+            let subject = subjects.contains(&i);
+            let extent = marker_extent(c, r);
+            if !(focus || subject) && ctx.keep_clear.iter().any(|k| k.intersects(extent)) {
+                continue;
+            }
             if n > 1 {
                 // A stack mark: the same shape offset behind, for "more places here".
                 let behind = c + Vec2::new(2.5, -2.5);
@@ -242,8 +257,6 @@ impl MapLayer for PlaceLayer {
             };
             // The selection, the hovered place and a scene's subjects are always labelled
             // first; the rest by importance as room allows.
-            let focus = selected == Some(i) || ctx.hovered == Some(i);
-            let subject = subjects.contains(&i);
             if focus || subject || ctx.scene.layers.all_labels || ctx.zoom >= label_from {
                 let (priority, style) = if focus {
                     (10_000.0 + g.priority, LabelStyle::Focus)
@@ -269,9 +282,12 @@ impl MapLayer for PlaceLayer {
         } else {
             subjects
         };
+        // Only round a marker that was drawn: a ring round a place just off the map, or
+        // kept out from under the legend or scale bar, would stand there alone.
         for &i in &ringed {
             if let Some(g) = geo.places.get(i).filter(|g| !g.is_area)
                 && ctx.visible.place_shown(i)
+                && out.markers.iter().any(|m| m.0 == i)
             {
                 canvas.ring(
                     t.apply(g.pos),

@@ -65,7 +65,7 @@ impl MapLayer for RouteLayer {
             if let Some(&(anchor, _)) = along.first() {
                 let focus = ctx.scene.selection.as_deref() == Some(r.id.as_str());
                 out.labels.push(LabelCandidate {
-                    text: r.name.clone(),
+                    text: r.name(ctx.scene.lang).clone(),
                     anchor,
                     gap: ROUTE_WIDTH + 3.0,
                     priority: if focus { 10_000.0 } else { 700.0 },

@@ -252,12 +252,10 @@ fn legend_rows(state: &AppState, extent: &BBox, max_height: f32) -> Vec<LegendRo
         for (i, r) in geo.routes.iter().enumerate() {
             let shown = state.visible.routes.get(i).copied().unwrap_or(false);
             // A line through the view counts even with no point of it inside.
-            let crosses = r.points.windows(2).any(|w| {
-                let mut seg = BBox::EMPTY;
-                seg.add(w[0]);
-                seg.add(w[1]);
-                seg.intersects(extent)
-            });
+            let crosses = r
+                .points
+                .windows(2)
+                .any(|w| segment_meets_box(w[0], w[1], extent));
             if shown && crosses {
                 routes.push(LegendRow::Route(r.colour, r.name(lang).to_string()));
             }
@@ -277,6 +275,30 @@ fn legend_rows(state: &AppState, extent: &BBox, max_height: f32) -> Vec<LegendRo
     }
     rows.extend(routes);
     rows
+}
+
+/// Whether the segment from `a` to `b` passes through `b0` (Liang–Barsky clipping): a
+/// diagonal segment's bounding box can overlap a view the segment itself misses.
+fn segment_meets_box(a: [f32; 2], b: [f32; 2], b0: &BBox) -> bool {
+    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
+    let d = [b[0] - a[0], b[1] - a[1]];
+    for k in 0..2 {
+        for (p, q) in [(-d[k], a[k] - b0.min[k]), (d[k], b0.max[k] - a[k])] {
+            if p == 0.0 {
+                if q < 0.0 {
+                    return false;
+                }
+            } else {
+                let t = q / p;
+                if p < 0.0 {
+                    t0 = t0.max(t);
+                } else {
+                    t1 = t1.min(t);
+                }
+            }
+        }
+    }
+    t0 <= t1
 }
 
 /// Lays out the legend in the map's top-right corner; returns its rectangle and rows.
@@ -580,4 +602,23 @@ pub fn handout_ui(
     y += heading_h + BAND_MARGIN.y;
     text_at(ui, egui::pos2(x, y), body, INK);
     layout
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_route_is_in_view_when_a_segment_crosses_it_not_when_its_box_does() {
+        let view = BBox {
+            min: [0.0, 0.0],
+            max: [1.0, 1.0],
+        };
+        // Across the view with no end inside it.
+        assert!(segment_meets_box([-1.0, 0.5], [2.0, 0.5], &view));
+        assert!(segment_meets_box([0.5, 0.5], [0.6, 0.6], &view));
+        // A diagonal past a corner: its bounding box covers the view, the line does not.
+        assert!(!segment_meets_box([-1.0, 1.5], [1.5, 3.0], &view));
+        assert!(!segment_meets_box([1.2, -1.0], [3.0, 2.0], &view));
+    }
 }

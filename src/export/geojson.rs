@@ -134,6 +134,21 @@ pub fn write<W: Write>(out: W, n: &Names, subset: &Subset, lang: Lang) -> Result
     Ok(())
 }
 
+/// The whole collection as one value: what [`write`] streams, held at once (tests compare
+/// the two; an export never builds it).
+pub fn collection(n: &Names, subset: &Subset, lang: Lang) -> Result<Value, ExportError> {
+    let mut all = Vec::new();
+    features(n, subset, lang, |f| {
+        all.push(f);
+        Ok(())
+    })?;
+    Ok(json!({
+        "type": "FeatureCollection",
+        "name": "innovation-atlas",
+        "features": all,
+    }))
+}
+
 /// Each feature of the collection, in order, handed to `emit`.
 fn features(
     n: &Names,

@@ -214,7 +214,10 @@ fn streamed_exports_are_the_bytes_of_the_whole_document_way() {
     std::fs::create_dir_all(&dir).expect("dir");
     for d in [&embedded, &generated] {
         let all = Subset::all(d);
-        for (format, dialect) in [(Format::Csv, Dialect::Plain), (Format::CsvNl, Dialect::ExcelNl)] {
+        for (format, dialect) in [
+            (Format::Csv, Dialect::Plain),
+            (Format::CsvNl, Dialect::ExcelNl),
+        ] {
             for kind in TableKind::ALL {
                 for lang in [Lang::Nl, Lang::En] {
                     // The previous way: the whole table, then the whole text.
@@ -259,7 +262,10 @@ fn streamed_exports_are_the_bytes_of_the_whole_document_way() {
         let whole = export::geojson::collection(&names, &all, Lang::Nl).expect("collection");
         assert!(whole["features"].as_array().is_some_and(|f| !f.is_empty()));
         assert!(
-            serde_json::to_string_pretty(&whole).expect("pretty").as_bytes() == geo.as_slice(),
+            serde_json::to_string_pretty(&whole)
+                .expect("pretty")
+                .as_bytes()
+                == geo.as_slice(),
             "the streamed GeoJSON is not the pretty JSON of the whole collection"
         );
         let json = export::to_json(d).expect("json");
@@ -270,7 +276,10 @@ fn streamed_exports_are_the_bytes_of_the_whole_document_way() {
             let path = dir.join(format!("x.{}", format.extension()));
             export::write_to(&path, d, &all, &req).expect("written");
             let file = std::fs::read(&path).expect("read");
-            assert!(file == export::render(d, &all, &req).expect("render"), "{format:?}");
+            assert!(
+                file == export::render(d, &all, &req).expect("render"),
+                "{format:?}"
+            );
         }
     }
     std::fs::remove_dir_all(&dir).ok();
@@ -292,12 +301,24 @@ fn the_streamed_workbook_opens_with_its_header_frozen_and_numbers_as_numbers() {
     let dir = std::env::temp_dir().join(format!("atlas-xlsx-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let path = dir.join("atlas.xlsx");
-    export::write_to(&path, &d, &Subset::all(&d), &Request::new(Format::Xlsx, Lang::En))
-        .expect("written");
+    export::write_to(
+        &path,
+        &d,
+        &Subset::all(&d),
+        &Request::new(Format::Xlsx, Lang::En),
+    )
+    .expect("written");
     let mut book = calamine::open_workbook_auto(&path).expect("an xlsx calamine reads");
     assert_eq!(
         book.sheet_names(),
-        ["Places", "Sub-regions", "Cross-pollinations", "Project sheets", "Key figures", "Sources"]
+        [
+            "Places",
+            "Sub-regions",
+            "Cross-pollinations",
+            "Project sheets",
+            "Key figures",
+            "Sources"
+        ]
     );
     let places = book.worksheet_range("Places").expect("places");
     let rows: Vec<&[Data]> = places.rows().collect();
@@ -311,10 +332,22 @@ fn the_streamed_workbook_opens_with_its_header_frozen_and_numbers_as_numbers() {
         .count();
     assert_eq!(rows.len() - 1, expected, "one row per place, in order");
     let mut counted = 0;
-    for (r, p) in rows[1..].iter().zip(d.places.iter().filter(|p| p.kind != model::PlaceKind::SubRegion)) {
+    for (r, p) in rows[1..].iter().zip(
+        d.places
+            .iter()
+            .filter(|p| p.kind != model::PlaceKind::SubRegion),
+    ) {
         assert_eq!(r[id].to_string(), p.id);
-        assert!(matches!(r[lat], Data::Float(x) if x == p.position.lat), "{:?}", r[lat]);
-        assert!(matches!(r[lon], Data::Float(x) if x == p.position.lon), "{:?}", r[lon]);
+        assert!(
+            matches!(r[lat], Data::Float(x) if x == p.position.lat),
+            "{:?}",
+            r[lat]
+        );
+        assert!(
+            matches!(r[lon], Data::Float(x) if x == p.position.lon),
+            "{:?}",
+            r[lon]
+        );
         match (&r[companies], p.companies) {
             (Data::Float(x), Some(n)) => {
                 assert_eq!(*x, n as f64);
@@ -337,13 +370,18 @@ fn the_streamed_workbook_opens_with_its_header_frozen_and_numbers_as_numbers() {
         .read_to_string(&mut sheet)
         .expect("xml");
     assert!(
-        sheet.contains(r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#),
+        sheet.contains(
+            r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+        ),
         "header row frozen"
     );
     assert!(
         sheet.contains(&format!(r#"<autoFilter ref="A1:Q{}"/>"#, expected + 1)),
         "autofilter over every row"
     );
-    assert!(sheet.contains("<cols>") && sheet.contains("customWidth=\"1\""), "column widths");
+    assert!(
+        sheet.contains("<cols>") && sheet.contains("customWidth=\"1\""),
+        "column widths"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -66,26 +66,32 @@ pub fn write<W: std::io::Write>(
     w.write_record(columns(kind).iter().map(|c| c.header(lang)))?;
     // Numbers are formatted into one reused buffer; text goes to the writer as it is.
     let mut number = String::new();
-    for_each_row(names, subset, kind, lang, |row| -> Result<(), ExportError> {
-        for v in &row {
-            match v {
-                Value::Empty => w.write_field("")?,
-                Value::Text(t) => w.write_field(t)?,
-                Value::Int(n) => {
-                    number.clear();
-                    write!(number, "{n}").ok();
-                    w.write_field(&number)?;
-                }
-                Value::Number(n) => {
-                    number.clear();
-                    push_number(&mut number, *n, dialect);
-                    w.write_field(&number)?;
+    for_each_row(
+        names,
+        subset,
+        kind,
+        lang,
+        |row| -> Result<(), ExportError> {
+            for v in &row {
+                match v {
+                    Value::Empty => w.write_field("")?,
+                    Value::Text(t) => w.write_field(t)?,
+                    Value::Int(n) => {
+                        number.clear();
+                        write!(number, "{n}").ok();
+                        w.write_field(&number)?;
+                    }
+                    Value::Number(n) => {
+                        number.clear();
+                        push_number(&mut number, *n, dialect);
+                        w.write_field(&number)?;
+                    }
                 }
             }
-        }
-        w.write_record(None::<&[u8]>)?;
-        Ok(())
-    })?;
+            w.write_record(None::<&[u8]>)?;
+            Ok(())
+        },
+    )?;
     w.flush().map_err(csv::Error::from)?;
     Ok(())
 }

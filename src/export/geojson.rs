@@ -105,9 +105,12 @@ pub fn write<W: Write>(out: W, n: &Names, subset: &Subset, lang: Lang) -> Result
         "name": "innovation-atlas",
         "features": [],
     }))?;
-    let at = frame.find("\"features\": [").map_or(0, |i| i + "\"features\": [".len());
+    let at = frame
+        .find("\"features\": [")
+        .map_or(0, |i| i + "\"features\": [".len());
     let (head, tail) = frame.split_at(at);
-    out.write_all(head.as_bytes()).map_err(serde_json::Error::io)?;
+    out.write_all(head.as_bytes())
+        .map_err(serde_json::Error::io)?;
     let mut count = 0usize;
     let mut text = Vec::new();
     features(n, subset, lang, |f| {
@@ -129,7 +132,8 @@ pub fn write<W: Write>(out: W, n: &Names, subset: &Subset, lang: Lang) -> Result
     if count > 0 {
         out.write_all(b"\n  ").map_err(serde_json::Error::io)?;
     }
-    out.write_all(tail.as_bytes()).map_err(serde_json::Error::io)?;
+    out.write_all(tail.as_bytes())
+        .map_err(serde_json::Error::io)?;
     out.flush().map_err(serde_json::Error::io)?;
     Ok(())
 }

@@ -95,10 +95,12 @@ impl ExportError {
     pub fn localized(&self, lang: Lang) -> String {
         match self {
             ExportError::Write(w) => crate::i18n::write_error(lang, w),
-            ExportError::Xlsx(e) => crate::i18n::tr(lang, "data.failed.workbook")
-                .replace("{detail}", &e.to_string()),
-            other => crate::i18n::tr(lang, "data.failed.encode")
-                .replace("{detail}", &other.to_string()),
+            ExportError::Xlsx(e) => {
+                crate::i18n::tr(lang, "data.failed.workbook").replace("{detail}", &e.to_string())
+            }
+            other => {
+                crate::i18n::tr(lang, "data.failed.encode").replace("{detail}", &other.to_string())
+            }
         }
     }
 }

@@ -296,13 +296,19 @@ impl<'a> Names<'a> {
     }
 
     fn names(&self, ids: &[String], lang: Lang) -> String {
-        join(ids.iter().map(|id| self.label_of(id, lang).unwrap_or(id)), "; ")
+        join(
+            ids.iter().map(|id| self.label_of(id, lang).unwrap_or(id)),
+            "; ",
+        )
     }
 
     fn sector_names(&self, ids: &[String], lang: Lang) -> String {
         join(
-            ids.iter()
-                .map(|id| self.sectors.get(id.as_str()).map_or(id.as_str(), |s| s.label.get(lang))),
+            ids.iter().map(|id| {
+                self.sectors
+                    .get(id.as_str())
+                    .map_or(id.as_str(), |s| s.label.get(lang))
+            }),
             "; ",
         )
     }

@@ -52,32 +52,38 @@ pub fn write<W: std::io::Write + Send>(
             sheet.write_string_with_format(0, col as u16, c.header(lang), &header)?;
         }
         let mut r: u32 = 0;
-        for_each_row(names, subset, kind, lang, |row| -> Result<(), ExportError> {
-            r += 1;
-            for (col, v) in row.iter().enumerate() {
-                let c = col as u16;
-                let format = formats.get(col).unwrap_or(&plain);
-                let len = match v {
-                    Value::Empty => 0,
-                    Value::Text(t) => {
-                        sheet.write_string(r, c, t)?;
-                        t.chars().count()
+        for_each_row(
+            names,
+            subset,
+            kind,
+            lang,
+            |row| -> Result<(), ExportError> {
+                r += 1;
+                for (col, v) in row.iter().enumerate() {
+                    let c = col as u16;
+                    let format = formats.get(col).unwrap_or(&plain);
+                    let len = match v {
+                        Value::Empty => 0,
+                        Value::Text(t) => {
+                            sheet.write_string(r, c, t)?;
+                            t.chars().count()
+                        }
+                        Value::Number(n) => {
+                            sheet.write_number_with_format(r, c, *n, format)?;
+                            10
+                        }
+                        Value::Int(n) => {
+                            sheet.write_number_with_format(r, c, *n as f64, format)?;
+                            n.to_string().len() + 1
+                        }
+                    };
+                    if let Some(w) = widths.get_mut(col) {
+                        *w = (*w).max(len + 1);
                     }
-                    Value::Number(n) => {
-                        sheet.write_number_with_format(r, c, *n, format)?;
-                        10
-                    }
-                    Value::Int(n) => {
-                        sheet.write_number_with_format(r, c, *n as f64, format)?;
-                        n.to_string().len() + 1
-                    }
-                };
-                if let Some(w) = widths.get_mut(col) {
-                    *w = (*w).max(len + 1);
                 }
-            }
-            Ok(())
-        })?;
+                Ok(())
+            },
+        )?;
         for (col, w) in widths.iter().enumerate() {
             let w = (*w as f64).clamp(MIN_WIDTH, MAX_WIDTH);
             sheet.set_column_width(col as u16, w)?;

@@ -292,24 +292,90 @@ fn resolve_links(path: &Path) -> std::io::Result<PathBuf> {
 /// file keeps its permissions; a read-only file, a folder, a named pipe or a device is
 /// refused and left as it is.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
-    let io_err = |source: std::io::Error| WriteError::Io {
+    write_atomic_with(path, |f: &mut TempFile| {
+        f.write_all(contents).map_err(|e| io_error(path, e))
+    })
+}
+
+/// An I/O error while writing `path`, saying whether a file was there (and still is).
+fn io_error(path: &Path, source: std::io::Error) -> WriteError {
+    WriteError::Io {
         path: path.display().to_string(),
         existed: std::fs::symlink_metadata(path).is_ok(),
         source,
-    };
-    let target = resolve_links(path).map_err(io_err)?;
+    }
+}
+
+/// A writer that keeps the first I/O error of the writer it wraps, so that error can be
+/// reported plainly (with the file's name) whatever an encoder made of it: a CSV or zip
+/// error wrapping it, or a JSON error saying "io error".
+pub struct KeepError<W> {
+    inner: W,
+    error: Option<std::io::Error>,
+}
+
+/// The temporary file [`write_atomic_with`] hands to its writer, buffered.
+pub type TempFile = KeepError<std::io::BufWriter<std::fs::File>>;
+
+impl<W: Write> KeepError<W> {
+    pub fn new(inner: W) -> KeepError<W> {
+        KeepError { inner, error: None }
+    }
+
+    /// The first I/O error, if there was one.
+    pub fn take_error(&mut self) -> Option<std::io::Error> {
+        self.error.take()
+    }
+
+    fn keep<T>(&mut self, r: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &r
+            && self.error.is_none()
+        {
+            // io::Error is not Clone: keep its kind and text for the report.
+            self.error = Some(std::io::Error::new(e.kind(), e.to_string()));
+        }
+        r
+    }
+}
+
+impl<W: Write> Write for KeepError<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let r = self.inner.write(buf);
+        self.keep(r)
+    }
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        let r = self.inner.write_all(buf);
+        self.keep(r)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        let r = self.inner.flush();
+        self.keep(r)
+    }
+}
+
+/// [`write_atomic`] for contents written piece by piece by `fill` (an export of 100,000
+/// places), so they never sit in memory whole. When `fill` fails, or the file cannot be
+/// written, the temporary file is removed and what was at `path` stays as it was; an I/O
+/// error comes back as [`WriteError::Io`] naming `path`, any other error of `fill` as it is.
+pub fn write_atomic_with<E: From<WriteError>>(
+    path: &Path,
+    fill: impl FnOnce(&mut TempFile) -> Result<(), E>,
+) -> Result<(), E> {
+    let io_err = |source: std::io::Error| io_error(path, source);
+    let target = resolve_links(path).map_err(|e| E::from(io_err(e)))?;
     let keep_permissions = match std::fs::metadata(&target) {
         Ok(meta) if meta.is_file() => {
             let writable = !meta.permissions().readonly()
                 && match std::fs::OpenOptions::new().append(true).open(&target) {
                     Ok(_) => true,
                     Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => false,
-                    Err(e) => return Err(io_err(e)),
+                    Err(e) => return Err(io_err(e).into()),
                 };
             if !writable {
                 return Err(WriteError::ReadOnly {
                     path: path.display().to_string(),
-                });
+                }
+                .into());
             }
             Some(meta.permissions())
         }
@@ -317,46 +383,64 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
             return Err(WriteError::NotAFile {
                 path: path.display().to_string(),
                 kind: kind_of(&meta),
-            });
+            }
+            .into());
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(io_err(e)),
+        Err(e) => return Err(io_err(e).into()),
     };
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     if target.file_name().is_none() {
-        return Err(io_err(std::io::Error::other("the path names no file")));
+        return Err(io_err(std::io::Error::other("the path names no file")).into());
     }
     // Short, so a file name near the system's limit (255 bytes) still has a temporary
     // name; the process and a per-process counter keep two writes at once apart.
     static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let tmp = dir.join(format!(".ia-{}-{n}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        f.write_all(contents)?;
-        if let Some(p) = &keep_permissions {
-            f.set_permissions(p.clone())?;
-        }
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, &target)?;
-        // Persist the rename itself; not every platform can open a directory, so a failure
-        // here is not an error for the caller.
-        if let Ok(d) = std::fs::File::open(&dir) {
-            d.sync_all().ok();
-        }
+    let file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+    {
+        Ok(f) => f,
+        Err(e) => return Err(io_err(e).into()),
+    };
+    // 256 KiB: few system calls for a large export, little memory for a small one.
+    let mut temp = KeepError::new(std::io::BufWriter::with_capacity(256 * 1024, file));
+    let filled = fill(&mut temp).and_then(|()| {
+        temp.flush().map_err(|e| E::from(io_err(e)))?;
         Ok(())
-    })();
+    });
+    let result: Result<(), E> = match filled {
+        Err(e) => Err(match temp.error.take() {
+            Some(source) => io_err(source).into(),
+            None => e,
+        }),
+        Ok(()) => (|| {
+            let f = temp.inner.into_inner().map_err(|e| e.into_error())?;
+            if let Some(p) = &keep_permissions {
+                f.set_permissions(p.clone())?;
+            }
+            f.sync_all()?;
+            drop(f);
+            std::fs::rename(&tmp, &target)?;
+            // Persist the rename itself; not every platform can open a directory, so a
+            // failure here is not an error for the caller.
+            if let Ok(d) = std::fs::File::open(&dir) {
+                d.sync_all().ok();
+            }
+            Ok(())
+        })()
+        .map_err(|e| io_err(e).into()),
+    };
     if result.is_err() {
         std::fs::remove_file(&tmp).ok();
     }
-    result.map_err(io_err)
+    result
 }
 
 /// Removes the temporary files [`write_atomic`] leaves in `dir` when its process is killed

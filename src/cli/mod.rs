@@ -516,11 +516,21 @@ pub fn run_command(cmd: Command, dataset: Option<PathBuf>) -> i32 {
                     );
                     1
                 }
-                None => match export::render(d, &subset, &request) {
-                    Ok(bytes) => {
-                        let text = String::from_utf8_lossy(&bytes);
-                        let text = text.strip_suffix('\n').unwrap_or(&text);
-                        output::print_then(&format!("{text}\n"), 0)
+                // Streamed as it is made: 100,000 places never sit in memory as text.
+                None => match export::write_stream(
+                    std::io::stdout(),
+                    "standard output",
+                    d,
+                    &subset,
+                    &request,
+                ) {
+                    // JSON ends without a line break, CSV with one; a terminal wants one.
+                    Ok(()) if matches!(format, Format::Json | Format::GeoJson) => {
+                        output::print_then("\n", 0)
+                    }
+                    Ok(()) => 0,
+                    Err(export::ExportError::Io { source, .. }) => {
+                        output::OutputError::from(source).report()
                     }
                     Err(e) => {
                         eprintln!("export failed: {e}");

@@ -5,8 +5,11 @@
 //! - "Excel (Nederlands)": `;` between fields, decimal commas and CRLF line ends, which is
 //!   what Dutch Excel expects when a file is opened with a double click.
 
+use std::fmt::Write as _;
+
 use super::ExportError;
-use super::tables::{Table, Value};
+use super::scope::Subset;
+use super::tables::{Names, TableKind, Value, columns, for_each_row};
 use crate::model::Lang;
 
 /// The byte-order mark that tells Excel the file is UTF-8.
@@ -23,44 +26,74 @@ pub enum Dialect {
 
 /// A number as text: as short as it can be exactly, with a comma for Dutch Excel.
 pub fn number_text(n: f64, dialect: Dialect) -> String {
-    let s = if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
+    let mut s = String::new();
+    push_number(&mut s, n, dialect);
+    s
+}
+
+/// [`number_text`] appended to `out`.
+fn push_number(out: &mut String, n: f64, dialect: Dialect) {
+    let start = out.len();
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        write!(out, "{}", n as i64).ok();
     } else {
-        n.to_string()
-    };
-    match dialect {
-        Dialect::Plain => s,
-        Dialect::ExcelNl => s.replace('.', ","),
+        write!(out, "{n}").ok();
+    }
+    if dialect == Dialect::ExcelNl
+        && let Some(dot) = out[start..].find('.')
+    {
+        out.replace_range(start + dot..start + dot + 1, ",");
     }
 }
 
-/// One table as CSV text, byte-order mark first.
-pub fn write(table: &Table, lang: Lang, dialect: Dialect) -> Result<String, ExportError> {
+/// One table as CSV, byte-order mark first, written row by row into `out` (a buffered
+/// file or standard output): no row is kept once written.
+pub fn write<W: std::io::Write>(
+    out: W,
+    names: &Names,
+    subset: &Subset,
+    kind: TableKind,
+    lang: Lang,
+    dialect: Dialect,
+) -> Result<(), ExportError> {
+    let mut out = out;
+    out.write_all(BOM.as_bytes()).map_err(csv::Error::from)?;
     let mut builder = csv::WriterBuilder::new();
     if dialect == Dialect::ExcelNl {
         builder.delimiter(b';').terminator(csv::Terminator::CRLF);
     }
-    let mut w = builder.from_writer(Vec::new());
-    let enc = |e: csv::Error| ExportError::Encode(e.to_string());
-    w.write_record(table.columns.iter().map(|c| c.header(lang)))
-        .map_err(enc)?;
-    for row in &table.rows {
-        let fields: Vec<String> = row
-            .iter()
-            .map(|v| match v {
-                Value::Empty => String::new(),
-                Value::Text(t) => t.clone(),
-                Value::Int(n) => n.to_string(),
-                Value::Number(n) => number_text(*n, dialect),
-            })
-            .collect();
-        w.write_record(&fields).map_err(enc)?;
-    }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| ExportError::Encode(e.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|e| ExportError::Encode(e.to_string()))?;
-    Ok(format!("{BOM}{text}"))
+    let mut w = builder.from_writer(out);
+    w.write_record(columns(kind).iter().map(|c| c.header(lang)))?;
+    // Numbers are formatted into one reused buffer; text goes to the writer as it is.
+    let mut number = String::new();
+    for_each_row(
+        names,
+        subset,
+        kind,
+        lang,
+        |row| -> Result<(), ExportError> {
+            for v in &row {
+                match v {
+                    Value::Empty => w.write_field("")?,
+                    Value::Text(t) => w.write_field(t)?,
+                    Value::Int(n) => {
+                        number.clear();
+                        write!(number, "{n}").ok();
+                        w.write_field(&number)?;
+                    }
+                    Value::Number(n) => {
+                        number.clear();
+                        push_number(&mut number, *n, dialect);
+                        w.write_field(&number)?;
+                    }
+                }
+            }
+            w.write_record(None::<&[u8]>)?;
+            Ok(())
+        },
+    )?;
+    w.flush().map_err(csv::Error::from)?;
+    Ok(())
 }
 
 #[cfg(test)]

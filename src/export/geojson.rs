@@ -14,12 +14,13 @@
 //! layers. Coordinates are lon, lat (WGS84), as GeoJSON requires.
 
 use std::collections::HashMap;
+use std::io::Write;
 
 use serde_json::{Map, Value, json};
 
 use super::ExportError;
 use super::scope::Subset;
-use super::tables::source_values;
+use super::tables::Names;
 use crate::basemap::lonlat;
 use crate::model::{Citation, Dataset, Lang, PlaceKind, RegionKind};
 
@@ -33,7 +34,7 @@ fn text(v: super::tables::Value) -> Value {
 /// The properties every feature has.
 #[allow(clippy::too_many_arguments)]
 fn props(
-    d: &Dataset,
+    n: &Names,
     layer: &str,
     id: &str,
     name: &str,
@@ -42,7 +43,7 @@ fn props(
     sectors: &[String],
     cites: &[Citation],
 ) -> Map<String, Value> {
-    let [source, file, lines] = source_values(d, cites);
+    let [source, file, lines] = n.source_values(cites);
     let mut m = Map::new();
     m.insert("layer".into(), layer.into());
     m.insert("id".into(), id.into());
@@ -92,22 +93,95 @@ fn region_centres(d: &Dataset) -> HashMap<&str, [f64; 2]> {
         .collect()
 }
 
-/// The collection as pretty JSON.
-pub fn write(d: &Dataset, subset: &Subset, lang: Lang) -> Result<String, ExportError> {
-    let mut features = Vec::new();
-    let positions: HashMap<&str, [f64; 2]> = d
-        .places
-        .iter()
-        .map(|p| (p.id.as_str(), [p.position.lon, p.position.lat]))
-        .collect();
+/// The collection as pretty JSON, written to `out` one feature at a time: the bytes are
+/// those of `serde_json::to_string_pretty` of the whole collection, without holding it
+/// (100,000 features as `Value`s and their text took most of the export's memory).
+pub fn write<W: Write>(out: W, n: &Names, subset: &Subset, lang: Lang) -> Result<(), ExportError> {
+    let mut out = out;
+    // The collection's own keys, in the order serde_json writes them, around an empty list
+    // of features; the features go where the list is.
+    let frame = serde_json::to_string_pretty(&json!({
+        "type": "FeatureCollection",
+        "name": "innovation-atlas",
+        "features": [],
+    }))?;
+    let at = frame
+        .find("\"features\": [")
+        .map_or(0, |i| i + "\"features\": [".len());
+    let (head, tail) = frame.split_at(at);
+    out.write_all(head.as_bytes())
+        .map_err(serde_json::Error::io)?;
+    let mut count = 0usize;
+    let mut text = Vec::new();
+    features(n, subset, lang, |f| {
+        text.clear();
+        serde_json::to_writer_pretty(&mut text, &f)?;
+        // A feature sits two levels deep: four spaces before each of its lines (a JSON
+        // string holds no raw line break, so every '\n' is between lines).
+        out.write_all(if count == 0 { b"\n    " } else { b",\n    " })
+            .map_err(serde_json::Error::io)?;
+        for (i, line) in text.split(|b| *b == b'\n').enumerate() {
+            if i > 0 {
+                out.write_all(b"\n    ").map_err(serde_json::Error::io)?;
+            }
+            out.write_all(line).map_err(serde_json::Error::io)?;
+        }
+        count += 1;
+        Ok(())
+    })?;
+    if count > 0 {
+        out.write_all(b"\n  ").map_err(serde_json::Error::io)?;
+    }
+    out.write_all(tail.as_bytes())
+        .map_err(serde_json::Error::io)?;
+    out.flush().map_err(serde_json::Error::io)?;
+    Ok(())
+}
+
+/// The whole collection as one value: what [`write`] streams, held at once (tests compare
+/// the two; an export never builds it).
+pub fn collection(n: &Names, subset: &Subset, lang: Lang) -> Result<Value, ExportError> {
+    let mut all = Vec::new();
+    features(n, subset, lang, |f| {
+        all.push(f);
+        Ok(())
+    })?;
+    Ok(json!({
+        "type": "FeatureCollection",
+        "name": "innovation-atlas",
+        "features": all,
+    }))
+}
+
+/// Each feature of the collection, in order, handed to `emit`.
+fn features(
+    n: &Names,
+    subset: &Subset,
+    lang: Lang,
+    mut emit: impl FnMut(Value) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    let d = n.d;
     let centres = region_centres(d);
-    let end = |id: &str| positions.get(id).or_else(|| centres.get(id)).copied();
+    let end = |id: &str| {
+        n.place(id)
+            .map(|p| [p.position.lon, p.position.lat])
+            .or_else(|| centres.get(id).copied())
+    };
+    // The sub-regions of each region, for links to "all sub-regions of" one, found once
+    // instead of scanning every place per link.
+    let mut sub_regions: HashMap<&str, Vec<(&str, [f64; 2])>> = HashMap::new();
+    for p in d.places.iter().filter(|p| p.kind == PlaceKind::SubRegion) {
+        sub_regions
+            .entry(p.region.as_str())
+            .or_default()
+            .push((p.id.as_str(), [p.position.lon, p.position.lat]));
+    }
     for (i, p) in d.places.iter().enumerate() {
         if !subset.place(i) {
             continue;
         }
         let mut m = props(
-            d,
+            n,
             if p.kind == PlaceKind::SubRegion {
                 "sub_region"
             } else {
@@ -158,7 +232,7 @@ pub fn write(d: &Dataset, subset: &Subset, lang: Lang) -> Result<String, ExportE
         } else {
             json!({ "type": "Point", "coordinates": [p.position.lon, p.position.lat] })
         };
-        features.push(feature(&p.id, geometry, m));
+        emit(feature(&p.id, geometry, m))?;
     }
     for (x, _) in d
         .cross_pollinations
@@ -171,13 +245,12 @@ pub fn write(d: &Dataset, subset: &Subset, lang: Lang) -> Result<String, ExportE
             .iter()
             .filter_map(|e| end(e).map(|p| (e.as_str(), p)))
             .collect();
-        if let Some(r) = &x.all_sub_regions_of {
-            ends.extend(
-                d.places
-                    .iter()
-                    .filter(|p| p.kind == PlaceKind::SubRegion && &p.region == r)
-                    .map(|p| (p.id.as_str(), [p.position.lon, p.position.lat])),
-            );
+        if let Some(subs) = x
+            .all_sub_regions_of
+            .as_deref()
+            .and_then(|r| sub_regions.get(r))
+        {
+            ends.extend(subs.iter().copied());
         }
         let hub = x
             .from
@@ -199,7 +272,7 @@ pub fn write(d: &Dataset, subset: &Subset, lang: Lang) -> Result<String, ExportE
             many => json!({ "type": "MultiLineString", "coordinates": many }),
         };
         let mut m = props(
-            d,
+            n,
             "cross_pollination",
             &x.id,
             x.theme.get(lang),
@@ -213,7 +286,7 @@ pub fn write(d: &Dataset, subset: &Subset, lang: Lang) -> Result<String, ExportE
             "from".into(),
             x.from.clone().map_or(Value::Null, Value::String),
         );
-        features.push(feature(&x.id, geometry, m));
+        emit(feature(&x.id, geometry, m))?;
     }
     let themes = d
         .focus_themes
@@ -256,7 +329,7 @@ pub fn write(d: &Dataset, subset: &Subset, lang: Lang) -> Result<String, ExportE
         if coords.len() < 2 {
             continue;
         }
-        let mut m = props(d, "route", id, name, kind, region, sectors, cites);
+        let mut m = props(n, "route", id, name, kind, region, sectors, cites);
         m.insert(
             "stops".into(),
             route
@@ -267,16 +340,11 @@ pub fn write(d: &Dataset, subset: &Subset, lang: Lang) -> Result<String, ExportE
                 .join("; ")
                 .into(),
         );
-        features.push(feature(
+        emit(feature(
             id,
             json!({ "type": "LineString", "coordinates": coords }),
             m,
-        ));
+        ))?;
     }
-    let fc = json!({
-        "type": "FeatureCollection",
-        "name": "innovation-atlas",
-        "features": features,
-    });
-    serde_json::to_string_pretty(&fc).map_err(|e| ExportError::Encode(e.to_string()))
+    Ok(())
 }

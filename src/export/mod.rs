@@ -13,6 +13,8 @@ pub mod xlsx;
 pub use scope::Subset;
 pub use tables::TableKind;
 
+use std::io::Write;
+
 use crate::model::{Dataset, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,10 +65,27 @@ impl Request {
     }
 }
 
+/// Why an export could not be made or written.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("could not encode the export: {0}")]
-    Encode(String),
+    /// rust_xlsxwriter could not build the workbook (in constant-memory mode most likely:
+    /// its temporary files could not be written).
+    #[error("could not build the workbook: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("could not write the JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("could not write the CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("the export is not UTF-8 text: {0}")]
+    Text(#[from] std::string::FromUtf8Error),
+    /// Writing to something other than a file (standard output) failed.
+    #[error("could not write to {target}: {source}")]
+    Io {
+        target: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Writing the file failed; the file that was there is unchanged.
     #[error(transparent)]
     Write(#[from] crate::fsio::WriteError),
 }
@@ -76,61 +95,105 @@ impl ExportError {
     pub fn localized(&self, lang: Lang) -> String {
         match self {
             ExportError::Write(w) => crate::i18n::write_error(lang, w),
-            other => other.to_string(),
+            ExportError::Xlsx(e) => {
+                crate::i18n::tr(lang, "data.failed.workbook").replace("{detail}", &e.to_string())
+            }
+            other => {
+                crate::i18n::tr(lang, "data.failed.encode").replace("{detail}", &other.to_string())
+            }
         }
     }
 }
 
-/// The export's bytes.
-pub fn render(d: &Dataset, subset: &Subset, req: &Request) -> Result<Vec<u8>, ExportError> {
+/// Writes the export into `out` as it is made: rows and features one at a time, never the
+/// whole export in memory (100,000 places). I/O errors come back wrapped in the encoder's
+/// error; [`write_to`] and [`write_stream`] report them with the file or stream's name.
+pub fn stream<W: Write + Send>(
+    out: W,
+    d: &Dataset,
+    subset: &Subset,
+    req: &Request,
+) -> Result<(), ExportError> {
     let lang = req.lang;
+    let names = tables::Names::new(d);
     match req.format {
-        Format::Json => to_json(d).map(String::into_bytes),
+        Format::Json => {
+            let mut out = out;
+            serde_json::to_writer_pretty(&mut out, d)?;
+            out.flush().map_err(serde_json::Error::io)?;
+            Ok(())
+        }
         Format::Csv | Format::CsvNl => {
             let dialect = if req.format == Format::CsvNl {
                 delimited::Dialect::ExcelNl
             } else {
                 delimited::Dialect::Plain
             };
-            let t = tables::table(d, subset, req.table, lang);
-            delimited::write(&t, lang, dialect).map(String::into_bytes)
+            delimited::write(out, &names, subset, req.table, lang, dialect)
         }
-        Format::GeoJson => geojson::write(d, subset, lang).map(String::into_bytes),
-        Format::Xlsx => {
-            let all: Vec<tables::Table> = TableKind::ALL
-                .iter()
-                .map(|k| tables::table(d, subset, *k, lang))
-                .collect();
-            xlsx::write(&all, lang)
-        }
+        Format::GeoJson => geojson::write(out, &names, subset, lang),
+        Format::Xlsx => xlsx::write(out, &names, subset, lang),
     }
 }
 
-/// Renders and writes atomically ([`crate::fsio::write_atomic`]): a failure leaves any
-/// file that was there as it was.
+/// The export's bytes (small exports and tests; files and standard output are streamed).
+pub fn render(d: &Dataset, subset: &Subset, req: &Request) -> Result<Vec<u8>, ExportError> {
+    let mut bytes = Vec::new();
+    stream(&mut bytes, d, subset, req)?;
+    Ok(bytes)
+}
+
+/// Writes the export atomically ([`crate::fsio::write_atomic_with`]) as it is made: a
+/// failure leaves any file that was there as it was.
 pub fn write_to(
     path: &std::path::Path,
     d: &Dataset,
     subset: &Subset,
     req: &Request,
 ) -> Result<(), ExportError> {
-    let bytes = render(d, subset, req)?;
-    crate::fsio::write_atomic(path, &bytes)?;
-    Ok(())
+    crate::fsio::write_atomic_with(path, |file| stream(file, d, subset, req))
+}
+
+/// Writes the export to `out` (standard output) through a buffer as it is made; an I/O
+/// error names `target`.
+pub fn write_stream<W: Write + Send>(
+    out: W,
+    target: &str,
+    d: &Dataset,
+    subset: &Subset,
+    req: &Request,
+) -> Result<(), ExportError> {
+    let mut out = crate::fsio::KeepError::new(std::io::BufWriter::with_capacity(256 * 1024, out));
+    let result = stream(&mut out, d, subset, req).and_then(|()| {
+        out.flush().map_err(|source| ExportError::Io {
+            target: target.to_string(),
+            source,
+        })
+    });
+    // The encoder wraps an I/O error in its own; the error the stream kept says it plainly.
+    result.map_err(|e| match out.take_error() {
+        Some(source) => ExportError::Io {
+            target: target.to_string(),
+            source,
+        },
+        None => e,
+    })
 }
 
 /// The whole dataset as pretty JSON; `load_path` reads it back into an identical model.
 pub fn to_json(d: &Dataset) -> Result<String, ExportError> {
-    serde_json::to_string_pretty(d).map_err(|e| ExportError::Encode(e.to_string()))
+    let bytes = render(d, &Subset::all(d), &Request::new(Format::Json, Lang::En))?;
+    Ok(String::from_utf8(bytes)?)
 }
 
 /// Every place as plain CSV with English headers (byte-order mark first).
 pub fn to_csv(d: &Dataset) -> Result<String, ExportError> {
-    let t = tables::table(d, &Subset::all(d), TableKind::Places, Lang::En);
-    delimited::write(&t, Lang::En, delimited::Dialect::Plain)
+    let bytes = render(d, &Subset::all(d), &Request::new(Format::Csv, Lang::En))?;
+    Ok(String::from_utf8(bytes)?)
 }
 
 /// Everything as GeoJSON with Dutch names.
 pub fn to_geojson(d: &Dataset) -> Result<String, ExportError> {
-    geojson::write(d, &Subset::all(d), Lang::Nl)
+    let bytes = render(d, &Subset::all(d), &Request::new(Format::GeoJson, Lang::Nl))?;
+    Ok(String::from_utf8(bytes)?)
 }

@@ -109,7 +109,10 @@ impl Subset {
         let mut sources = BTreeSet::new();
         let mut cite = |cs: &[Citation]| {
             for c in cs {
-                sources.insert(c.source.clone());
+                // Most places cite a source already in the set: no copy of its id for those.
+                if !sources.contains(&c.source) {
+                    sources.insert(c.source.clone());
+                }
             }
         };
         for (p, _) in d.places.iter().zip(&shown).filter(|(_, on)| **on) {

@@ -994,11 +994,17 @@ pub fn merge(loaded: &LoadedDataset, layer: &Layer) -> Result<LoadedDataset, Loa
     if layer.places.is_empty() {
         return Err(LoadError {
             origin: layer.file_name.clone(),
-            problems: vec![Problem::new(
-                &layer.file_name,
-                "no row could be loaded, so there is no layer to show",
-                "correct the problems listed for the rows and open the file again",
-            )],
+            problems: vec![
+                Problem::new(
+                    &layer.file_name,
+                    "no row could be loaded, so there is no layer to show",
+                    "correct the problems listed for the rows and open the file again",
+                )
+                .with_dutch(
+                    "geen enkele rij kon worden ingelezen, dus er is geen laag om te tonen",
+                    "los de problemen op die bij de rijen staan en open het bestand opnieuw",
+                ),
+            ],
         });
     }
     dataset.sources.push(layer.source.clone());

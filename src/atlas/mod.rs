@@ -86,6 +86,8 @@ pub struct Atlas {
     links: FastMap<String, Vec<usize>>,
     /// (survey index, discussion index) per place id.
     discussions: FastMap<String, Vec<(usize, usize)>>,
+    /// Hotspots with a company count, in map-number order (the hotspot chart's rows).
+    hotspots: Vec<usize>,
 }
 
 /// Which index a background build is working on.
@@ -192,6 +194,17 @@ impl Atlas {
         }
         let children = Arc::new(Rows::group(n, &child_pairs));
         let place_sectors = Arc::new(place_sectors);
+        let mut hotspots: Vec<usize> = (0..n)
+            .filter(|&i| {
+                d.places
+                    .get(i)
+                    .is_some_and(|p| p.kind == PlaceKind::Hotspot && p.companies.is_some())
+            })
+            .collect();
+        hotspots.sort_by_key(|&i| {
+            let p = &d.places[i];
+            (p.map_number.unwrap_or(u32::MAX), p.name.clone())
+        });
         let place_index = Arc::new(place_index);
 
         let mut sub_regions_of: FastMap<&str, Vec<&str>> = FastMap::default();
@@ -263,6 +276,7 @@ impl Atlas {
             children,
             links,
             discussions,
+            hotspots,
         }
     }
 
@@ -278,6 +292,12 @@ impl Atlas {
     /// which is slow in a loop over 100,000 places).
     pub fn place(&self, id: &str) -> Option<&crate::model::Place> {
         self.place_idx(id).and_then(|i| self.data().places.get(i))
+    }
+
+    /// Hotspots with a company count, by index, in map-number order: found once, so the
+    /// hotspot chart does not look at every place each frame.
+    pub fn hotspots(&self) -> &[usize] {
+        &self.hotspots
     }
 
     pub fn children_of(&self, id: &str) -> &[usize] {

@@ -9,7 +9,7 @@ use super::View;
 use crate::command::Command;
 use crate::deck::ChartKind;
 use crate::i18n::tr;
-use crate::model::{Dataset, Lang, PlaceKind, Survey, Unit};
+use crate::model::{Dataset, Lang, Survey, Unit};
 use crate::state::{AppState, Mode};
 
 #[derive(Default)]
@@ -84,14 +84,13 @@ fn section(ui: &mut Ui, title: &str, subtitle: &str) {
 fn hotspot_companies(ui: &mut Ui, state: &AppState, height: Option<f32>) {
     let lang = state.lang();
     let d = state.atlas.data();
-    let mut hotspots: Vec<_> = d
-        .places
+    let hotspots: Vec<_> = state
+        .atlas
+        .hotspots()
         .iter()
-        .filter(|p| {
-            p.kind == PlaceKind::Hotspot && p.companies.is_some() && state.passes_filter(&p.sectors)
-        })
+        .filter_map(|&i| d.places.get(i))
+        .filter(|p| state.passes_filter(&p.sectors))
         .collect();
-    hotspots.sort_by_key(|p| (p.map_number.unwrap_or(u32::MAX), p.name.clone()));
     let n = hotspots.len();
     // The first hotspot (Kaart 2 number 1) at the top.
     let row = |i: usize| (n - 1 - i) as f64;

@@ -12,16 +12,21 @@
 //! sector, kind or count is loaded without that value; nothing is dropped without a word.
 
 pub mod columns;
+mod error;
 pub mod gazetteer;
+mod reader;
 pub mod table;
 pub mod text;
+
+pub use error::LayerError;
+use reader::{KINDS, RowReader, match_sectors, municipality_centre, sector_index};
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use columns::{Columns, Field};
-use table::{Cell, FileKind, Row, Table, TableError};
-use text::{column_letter, fold, parse_count, parse_decimal, slug};
+use table::{Cell, FileKind, Table};
+use text::{column_letter, fold, parse_count, slug};
 
 use super::load::LoadedDataset;
 use super::problem::{LoadError, Problem};
@@ -44,112 +49,6 @@ pub const GIVEN_ACCURACY_M: u32 = 50;
 /// True for a place that came from the user's file.
 pub fn is_user_place(p: &Place) -> bool {
     p.region == USER_REGION
-}
-
-/// The file could not be read as a table at all (as opposed to rows with problems).
-#[derive(Debug, thiserror::Error)]
-pub enum LayerError {
-    #[error("{0}")]
-    Read(#[from] crate::fsio::ReadError),
-    #[error("{file}: {source}. Fix: {}.", source.fix())]
-    Table {
-        file: String,
-        #[source]
-        source: TableError,
-    },
-    #[error("{file}: {}. Fix: {}.", message.en, fix.en)]
-    Columns {
-        file: String,
-        message: Text,
-        fix: Text,
-    },
-    #[error(
-        "{file}: not a CSV or workbook file. Fix: open a .csv, .xlsx, .xls or .ods file of organisations."
-    )]
-    Kind { file: String },
-}
-
-impl LayerError {
-    /// The error as a problem, for the lists the dataset check prints.
-    pub fn to_problem(&self) -> Problem {
-        match self {
-            LayerError::Read(e) => {
-                let file = match e {
-                    crate::fsio::ReadError::Open { path, .. }
-                    | crate::fsio::ReadError::NotAFile { path, .. }
-                    | crate::fsio::ReadError::TooLarge { path, .. }
-                    | crate::fsio::ReadError::Read { path, .. } => path.clone(),
-                };
-                let (nl, nl_fix) = read_error_dutch(e);
-                Problem::new(file, e.problem(), e.fix()).with_dutch(nl, nl_fix)
-            }
-            LayerError::Table { file, source } => {
-                let (nl, nl_fix) = source.dutch();
-                let p = Problem::new(file, source.to_string(), source.fix()).with_dutch(nl, nl_fix);
-                match source {
-                    TableError::Csv { line, .. } => p.at(Some(*line), None),
-                    _ => p,
-                }
-            }
-            LayerError::Columns { file, message, fix } => {
-                Problem::new(file, &message.en, &fix.en).with_dutch(&message.nl, &fix.nl)
-            }
-            LayerError::Kind { file } => Problem::new(
-                file,
-                "not a CSV or workbook file",
-                "open a .csv, .xlsx, .xls or .ods file of organisations",
-            )
-            .with_dutch(
-                "geen CSV-bestand of werkmap",
-                "open een .csv-, .xlsx-, .xls- of .ods-bestand met organisaties",
-            ),
-        }
-    }
-
-    /// One line for the top of the window: which file could not be read.
-    pub fn headline(&self, lang: Lang) -> String {
-        let file = match self {
-            LayerError::Read(e) => match e {
-                crate::fsio::ReadError::Open { path, .. }
-                | crate::fsio::ReadError::NotAFile { path, .. }
-                | crate::fsio::ReadError::TooLarge { path, .. }
-                | crate::fsio::ReadError::Read { path, .. } => path.as_str(),
-            },
-            LayerError::Table { file, .. }
-            | LayerError::Columns { file, .. }
-            | LayerError::Kind { file } => file.as_str(),
-        };
-        match lang {
-            Lang::Nl => format!("{file} kon niet als lijst van organisaties worden ingelezen."),
-            Lang::En => format!("{file} could not be read as a list of organisations."),
-        }
-    }
-}
-
-/// A read error's message and fix in Dutch (`ReadError` words them in English for `check`).
-fn read_error_dutch(e: &crate::fsio::ReadError) -> (String, String) {
-    use crate::fsio::ReadError;
-    match e {
-        ReadError::Open { source, .. } => (
-            format!("het bestand kan niet worden geopend: {source}"),
-            "controleer het pad en of u het bestand mag lezen".into(),
-        ),
-        ReadError::NotAFile { kind, .. } => (
-            format!("dit is geen gewoon bestand ({kind})"),
-            "kies een gewoon bestand, geen map, pijp of apparaat".into(),
-        ),
-        ReadError::TooLarge { limit, .. } => (
-            format!(
-                "het bestand is groter dan {} MB, het meeste dat een lijst van organisaties mag zijn",
-                limit / (1024 * 1024)
-            ),
-            "controleer of dit het goede bestand is".into(),
-        ),
-        ReadError::Read { source, .. } => (
-            format!("het bestand kan niet worden gelezen: {source}"),
-            "controleer of het bestand leesbaar is en de schijf in orde".into(),
-        ),
-    }
 }
 
 /// How the rows were placed.
@@ -289,175 +188,6 @@ pub fn read_bytes(
         FileKind::Workbook => table::read_workbook(bytes).map_err(table_err)?,
     };
     from_table(&table, shown_name, d, date)
-}
-
-/// What a kind cell may say, folded, and the kind it means.
-const KINDS: &[(&str, PlaceKind)] = &[
-    ("bedrijf", PlaceKind::Company),
-    ("company", PlaceKind::Company),
-    ("onderneming", PlaceKind::Company),
-    ("business", PlaceKind::Company),
-    ("organisatie", PlaceKind::Network),
-    ("organisation", PlaceKind::Network),
-    ("organization", PlaceKind::Network),
-    ("netwerk", PlaceKind::Network),
-    ("network", PlaceKind::Network),
-    ("clusterorganisatie", PlaceKind::Network),
-    ("kennisinstelling", PlaceKind::KnowledgeInstitution),
-    ("knowledgeinstitution", PlaceKind::KnowledgeInstitution),
-    ("universiteit", PlaceKind::KnowledgeInstitution),
-    ("university", PlaceKind::KnowledgeInstitution),
-    ("hogeschool", PlaceKind::KnowledgeInstitution),
-    ("campus", PlaceKind::Campus),
-    ("fieldlab", PlaceKind::Fieldlab),
-    ("project", PlaceKind::Project),
-    ("innovatiedistrict", PlaceKind::InnovationDistrict),
-    ("innovationdistrict", PlaceKind::InnovationDistrict),
-];
-
-/// Sector lookup: folded id and labels → id.
-fn sector_index(d: &Dataset) -> HashMap<String, String> {
-    let mut m = HashMap::new();
-    for s in &d.sectors {
-        for key in [&s.id, &s.label.nl, &s.label.en] {
-            m.entry(fold(key)).or_insert_with(|| s.id.clone());
-        }
-    }
-    m
-}
-
-/// The sectors a cell names: split on `;` and `|`, then on `,` where a label does not
-/// itself hold one ("Media, games & creatief"). Returns (ids, unknown parts).
-fn match_sectors(cell: &str, index: &HashMap<String, String>) -> (Vec<String>, Vec<String>) {
-    let (mut ids, mut unknown) = (Vec::new(), Vec::new());
-    let add = |id: &String, ids: &mut Vec<String>| {
-        if !ids.contains(id) {
-            ids.push(id.clone());
-        }
-    };
-    for part in cell.split([';', '|']) {
-        if part.trim().is_empty() {
-            continue;
-        }
-        if let Some(id) = index.get(&fold(part)) {
-            add(id, &mut ids);
-            continue;
-        }
-        let pieces: Vec<&str> = part.split(',').collect();
-        let mut i = 0;
-        while i < pieces.len() {
-            let found = (i + 1..=pieces.len())
-                .rev()
-                .find_map(|j| index.get(&fold(&pieces[i..j].join(","))).map(|id| (j, id)));
-            match found {
-                Some((j, id)) => {
-                    add(id, &mut ids);
-                    i = j;
-                }
-                None => {
-                    if let Some(p) = pieces.get(i).filter(|p| !p.trim().is_empty()) {
-                        unknown.push(p.trim().to_string());
-                    }
-                    i += 1;
-                }
-            }
-        }
-    }
-    (ids, unknown)
-}
-
-struct RowReader<'a> {
-    file: &'a str,
-    header: &'a [String],
-    columns: &'a Columns,
-    problems: &'a mut Vec<Problem>,
-}
-
-impl RowReader<'_> {
-    fn cell<'r>(&self, row: &'r Row, f: Field) -> Option<(usize, &'r Cell)> {
-        let i = self.columns.get(f)?;
-        row.cells.get(i).filter(|c| !c.is_empty()).map(|c| (i, c))
-    }
-
-    fn text(&self, row: &Row, f: Field) -> Option<String> {
-        self.cell(row, f).map(|(_, c)| c.text())
-    }
-
-    /// "column `lat` (C)" / "kolom `lat` (C)".
-    fn column_name(&self, i: usize, lang: Lang) -> String {
-        let h = self.header.get(i).map_or("", String::as_str);
-        let word = match lang {
-            Lang::Nl => "kolom",
-            Lang::En => "column",
-        };
-        format!("{word} `{h}` ({})", column_letter(i + 1))
-    }
-
-    /// A problem with a row, worded in both languages: the window shows it in the UI's.
-    fn report(&mut self, row: &Row, col: Option<usize>, message: Text, fix: Text) {
-        let place = |lang: Lang| {
-            let word = match lang {
-                Lang::Nl => "rij",
-                Lang::En => "row",
-            };
-            match col {
-                Some(i) => format!("{word} {}, {}: ", row.number, self.column_name(i, lang)),
-                None => format!("{word} {}: ", row.number),
-            }
-        };
-        let problem = Problem::new(
-            self.file,
-            format!("{}{}", place(Lang::En), message.en),
-            fix.en,
-        )
-        .with_dutch(format!("{}{}", place(Lang::Nl), message.nl), fix.nl)
-        .at(Some(row.number), col.map(|i| i + 1));
-        self.problems.push(problem);
-    }
-
-    /// A coordinate cell: a finite number, or a problem.
-    fn coordinate(&mut self, row: &Row, f: Field) -> Result<Option<f64>, ()> {
-        let Some((i, cell)) = self.cell(row, f) else {
-            return Ok(None);
-        };
-        let value = match cell {
-            Cell::Number(n) => Some(*n),
-            Cell::Text(t) => parse_decimal(t),
-            Cell::Empty => None,
-        };
-        match value {
-            Some(v) if v.is_finite() => Ok(Some(v)),
-            _ => {
-                let (what, wat, example) = if f == Field::Lat {
-                    ("latitude", "breedtegraad", "52,0116")
-                } else {
-                    ("longitude", "lengtegraad", "4,3571")
-                };
-                let value = cell.text();
-                self.report(
-                    row,
-                    Some(i),
-                    Text {
-                        nl: format!(
-                            "`{value}` is geen {wat} (een getal in graden); de rij is niet ingelezen"
-                        ),
-                        en: format!(
-                            "`{value}` is not a {what} (a number of degrees); the row was not loaded"
-                        ),
-                    },
-                    Text {
-                        nl: format!(
-                            "schrijf de {wat} in decimale graden, bijvoorbeeld {example} (met decimale komma of punt, zonder gradenteken), of laat lat en lon allebei leeg om de rij op haar plaatsnaam te zetten"
-                        ),
-                        en: format!(
-                            "write the {what} in decimal degrees, e.g. {example} (a decimal point or comma, no degree sign), or leave both lat and lon empty to place the row by its town"
-                        ),
-                    },
-                );
-                Err(())
-            }
-        }
-    }
 }
 
 /// Builds the layer from a table read from `file`.
@@ -1047,11 +777,3 @@ pub fn has_layer(d: &Dataset) -> bool {
 
 #[cfg(test)]
 mod tests;
-
-/// What a point placed at a municipality's centre stands for, in both languages.
-fn municipality_centre(name: &str) -> Text {
-    Text {
-        nl: format!("midden van de gemeente {name}, geplaatst op gemeente (≈ 5 km)"),
-        en: format!("centre of the municipality of {name}, placed by municipality (≈ 5 km)"),
-    }
-}

@@ -94,6 +94,16 @@ impl ReadError {
     }
 
     /// What went wrong, without the path and the fix (for messages that place them elsewhere).
+    /// The file as the user named it.
+    pub fn path(&self) -> &str {
+        match self {
+            ReadError::Open { path, .. }
+            | ReadError::NotAFile { path, .. }
+            | ReadError::TooLarge { path, .. }
+            | ReadError::Read { path, .. } => path,
+        }
+    }
+
     pub fn problem(&self) -> String {
         match self {
             ReadError::Open { source, .. } => format!("cannot open the file: {source}"),

@@ -16,10 +16,21 @@ pub struct TownHit {
     pub exact: bool,
 }
 
-/// The towns' folded names, in gazetteer order, folded once.
-fn folded() -> &'static [String] {
-    static FOLDED: OnceLock<Vec<String>> = OnceLock::new();
-    FOLDED.get_or_init(|| lonlat::towns().iter().map(|t| fold(&t.name)).collect())
+/// The towns' folded names, in gazetteer order, each with how many towns share it; worked
+/// out once, so a result row does not compare its name with every town each frame.
+fn folded() -> &'static [(String, usize)] {
+    static FOLDED: OnceLock<Vec<(String, usize)>> = OnceLock::new();
+    FOLDED.get_or_init(|| {
+        let names: Vec<String> = lonlat::towns().iter().map(|t| fold(&t.name)).collect();
+        let mut counts: std::collections::HashMap<&str, usize> = Default::default();
+        for n in &names {
+            *counts.entry(n.as_str()).or_default() += 1;
+        }
+        names
+            .iter()
+            .map(|n| (n.clone(), counts.get(n.as_str()).copied().unwrap_or(1)))
+            .collect()
+    })
 }
 
 /// Towns whose name equals or starts with `query` (at least three letters), exact ones
@@ -34,8 +45,8 @@ pub fn towns_matching(query: &str, limit: usize) -> Vec<TownHit> {
     let mut hits: Vec<TownHit> = folded()
         .iter()
         .enumerate()
-        .filter(|(_, name)| name.starts_with(&q))
-        .map(|(town, name)| TownHit {
+        .filter(|(_, (name, _))| name.starts_with(&q))
+        .map(|(town, (name, _))| TownHit {
             town,
             exact: *name == q,
         })
@@ -55,10 +66,7 @@ pub fn towns_matching(query: &str, limit: usize) -> Vec<TownHit> {
 pub fn town_label(town: usize) -> Option<String> {
     let towns = lonlat::towns();
     let t = towns.get(town)?;
-    let same = folded()
-        .iter()
-        .filter(|n| Some(n.as_str()) == folded().get(town).map(String::as_str))
-        .count();
+    let same = folded().get(town).map_or(1, |(_, same)| *same);
     match lonlat::municipality(&t.cbs) {
         Some(m) if same > 1 && m.name != t.name => Some(format!("{} ({})", t.name, m.name)),
         _ => Some(t.name.clone()),

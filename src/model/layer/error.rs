@@ -33,14 +33,8 @@ impl LayerError {
     pub fn to_problem(&self) -> Problem {
         match self {
             LayerError::Read(e) => {
-                let file = match e {
-                    crate::fsio::ReadError::Open { path, .. }
-                    | crate::fsio::ReadError::NotAFile { path, .. }
-                    | crate::fsio::ReadError::TooLarge { path, .. }
-                    | crate::fsio::ReadError::Read { path, .. } => path.clone(),
-                };
                 let (nl, nl_fix) = read_error_dutch(e);
-                Problem::new(file, e.problem(), e.fix()).with_dutch(nl, nl_fix)
+                Problem::new(e.path(), e.problem(), e.fix()).with_dutch(nl, nl_fix)
             }
             LayerError::Table { file, source } => {
                 let (nl, nl_fix) = source.dutch();
@@ -68,12 +62,7 @@ impl LayerError {
     /// One line for the top of the window: which file could not be read.
     pub fn headline(&self, lang: Lang) -> String {
         let file = match self {
-            LayerError::Read(e) => match e {
-                crate::fsio::ReadError::Open { path, .. }
-                | crate::fsio::ReadError::NotAFile { path, .. }
-                | crate::fsio::ReadError::TooLarge { path, .. }
-                | crate::fsio::ReadError::Read { path, .. } => path.as_str(),
-            },
+            LayerError::Read(e) => e.path(),
             LayerError::Table { file, .. }
             | LayerError::Columns { file, .. }
             | LayerError::Kind { file } => file.as_str(),
